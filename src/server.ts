@@ -1,0 +1,112 @@
+// Process entry: read the config, start the embedded sandbox when no upstream is configured,
+// listen, and shut down gracefully on SIGTERM/SIGINT.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { pathToFileURL } from 'node:url';
+import { pino, type Logger } from 'pino';
+import { formatConfigProblems, loadConfig, type Config } from './config.js';
+import { createGateway, type Gateway } from './yoga.js';
+import { startSandbox, type Sandbox } from './sandbox/index.js';
+
+export interface RunningServer {
+  url: string;
+  gateway: Gateway;
+  sandbox?: Sandbox;
+  server: Server;
+  stop(): Promise<void>;
+}
+
+export function createLogger(config: Pick<Config, 'logLevel'>): Logger {
+  return pino({
+    level: config.logLevel,
+    base: { service: 'partner-center-gateway' },
+    // Belt and braces: nothing below should ever carry these, but if it does it is not printed.
+    redact: {
+      paths: ['*.authorization', '*.Authorization', 'headers.authorization', '*.headers.authorization', '*.token', '*.accessToken', '*.clientSecret'],
+      censor: '[redacted]',
+    },
+  });
+}
+
+export async function startServer(config: Config, logger: Logger): Promise<RunningServer> {
+  let sandbox: Sandbox | undefined;
+  let baseUrl = config.upstream.baseUrl;
+  if (config.mode === 'sandbox') {
+    sandbox = await startSandbox({
+      host: config.sandbox.host,
+      port: config.sandbox.port,
+      seed: config.sandbox.seed,
+      faults: config.sandbox.faults,
+      logger: logger.child({ component: 'sandbox' }),
+    });
+    baseUrl = sandbox.url;
+  }
+  if (!baseUrl) throw new Error('No upstream: PARTNER_CENTER_BASE_URL is unset and the sandbox is off.');
+
+  const gateway = createGateway({ config, baseUrl, logger });
+  const server = createServer(gateway.yoga);
+  // Keep-alive sockets must not outlive a load balancer's idle timeout by much, nor hold shutdown.
+  server.keepAliveTimeout = 5_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+  const url = `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`;
+
+  let stopping: Promise<void> | undefined;
+  const stop = () =>
+    (stopping ??= (async () => {
+      gateway.drain();
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      const grace = new Promise<void>((resolve) => setTimeout(resolve, config.shutdownGraceMs).unref());
+      await Promise.race([closed, grace]);
+      server.closeAllConnections();
+      await gateway.close();
+      await sandbox?.close();
+    })());
+
+  return { url, gateway, server, stop, ...(sandbox ? { sandbox } : {}) };
+}
+
+async function main(): Promise<void> {
+  const result = loadConfig();
+  if (!result.ok) {
+    process.stderr.write(`${formatConfigProblems(result.problems)}\n`);
+    process.exit(2);
+  }
+  const { config } = result;
+  const logger = createLogger(config);
+  const running = await startServer(config, logger);
+  logger.info(
+    {
+      url: `${running.url}/graphql`,
+      mode: config.mode,
+      upstream: running.sandbox ? running.sandbox.url : config.upstream.baseUrl,
+      ...(running.sandbox ? { note: 'sandbox mode: embedded Partner Center simulator, no caller authentication' } : {}),
+    },
+    `gateway listening on ${running.url}/graphql`,
+  );
+  const onSignal = (signal: NodeJS.Signals) => {
+    logger.info({ signal }, 'shutting down');
+    running.stop().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        logger.error({ err }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', onSignal);
+  process.once('SIGINT', onSignal);
+}
+
+// Run only as the entry point, so tests can import startServer.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main().catch((err: unknown) => {
+    process.stderr.write(`gateway failed to start: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exit(1);
+  });
+}

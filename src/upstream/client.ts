@@ -1,0 +1,256 @@
+// The only code that speaks HTTP to Partner Center. One undici Pool with keep-alive; every call
+// carries the documented headers (https://learn.microsoft.com/partner-center/developer/headers):
+// MS-CorrelationId (one per GraphQL operation), MS-RequestId (one per logical call, the same on each
+// retry of it: the service uses it to de-duplicate writes), X-Locale.
+import { randomUUID } from 'node:crypto';
+import { Pool, type Dispatcher } from 'undici';
+import { handleWhen, retry, DelegateBackoff } from 'cockatiel';
+import type { Logger } from 'pino';
+import { PartnerCenterError, kindForStatus, parseFaultBody, parseRetryAfter } from './errors.js';
+import { classifyNetworkError, isRetryable, type HttpMethod } from './retry-rules.js';
+
+export interface CallContext {
+  correlationId: string;
+  locale: string;
+  /** Aborted when the GraphQL request goes away; in-flight calls and retry waits stop. */
+  signal?: AbortSignal;
+  logger?: Logger;
+}
+
+export interface TransportSettings {
+  baseUrl: string;
+  connections: number;
+  connectTimeoutMs: number;
+  headersTimeoutMs: number;
+  bodyTimeoutMs: number;
+  deadlineMs: number;
+  maxAttempts: number;
+  retryBaseMs: number;
+  retryMaxDelayMs: number;
+  retryAfterCapSeconds: number;
+}
+
+export interface RequestOptions {
+  method: HttpMethod;
+  /** Path relative to the API version root ('/products'), or a link uri with or without '/v1'. */
+  path: string;
+  query?: Readonly<Record<string, string | number | boolean | undefined>>;
+  headers?: Readonly<Record<string, string>>;
+  body?: unknown;
+  /** Pin the MS-RequestId, e.g. one derived from a client idempotency key. */
+  requestId?: string;
+}
+
+export interface UpstreamResponse {
+  status: number;
+  headers: Readonly<Record<string, string | string[] | undefined>>;
+  body: unknown;
+  requestId: string;
+}
+
+export interface CallEvent {
+  method: string;
+  path: string;
+  status: number | undefined;
+  attempt: number;
+  durationMs: number;
+  requestId: string;
+  correlationId: string;
+}
+
+export interface ClientOptions extends TransportSettings {
+  /** Inject a dispatcher (undici MockAgent in tests); by default a Pool on the base URL's origin. */
+  dispatcher?: Dispatcher;
+  /** Returns the bearer token for a call, or undefined when the upstream needs none (sandbox). */
+  getToken?: (ctx: CallContext) => Promise<string | undefined>;
+  onCall?: (event: CallEvent) => void;
+  userAgent?: string;
+  random?: () => number;
+}
+
+export class PartnerCenterClient {
+  private readonly origin: string;
+  private readonly prefix: string;
+  private readonly dispatcher: Dispatcher;
+  private readonly ownsDispatcher: boolean;
+  private readonly random: () => number;
+
+  constructor(private readonly options: ClientOptions) {
+    const url = new URL(options.baseUrl);
+    this.origin = url.origin;
+    // A base URL may carry a path prefix (a reverse proxy); the version segment is always ours to add.
+    this.prefix = `${url.pathname.replace(/\/+$/, '')}/v1`;
+    this.ownsDispatcher = options.dispatcher === undefined;
+    this.dispatcher =
+      options.dispatcher ??
+      new Pool(this.origin, {
+        connections: options.connections,
+        keepAliveTimeout: 30_000,
+        connect: { timeout: options.connectTimeoutMs },
+        headersTimeout: options.headersTimeoutMs,
+        bodyTimeout: options.bodyTimeoutMs,
+      });
+    this.random = options.random ?? Math.random;
+  }
+
+  /** Resolves a service link ('/customers?size=40', '/v1/customers', an absolute URL) to a request path. */
+  resolvePath(path: string, query?: RequestOptions['query']): string {
+    let p = path;
+    if (/^https?:\/\//i.test(p)) {
+      const u = new URL(p);
+      if (u.origin !== this.origin) throw new Error(`Refusing to follow a link to another origin: ${u.origin}`);
+      p = `${u.pathname}${u.search}`;
+    }
+    if (!p.startsWith('/')) p = `/${p}`;
+    // Links inside response bodies leave out /v1 (a few old samples keep it): accept both.
+    const full = p.startsWith(`${this.prefix}/`) || p === this.prefix ? p : p.startsWith('/v1/') ? `${this.prefix.slice(0, -3)}${p}` : `${this.prefix}${p}`;
+    if (!query) return full;
+    const params = new URLSearchParams();
+    for (const [k, v] of Object.entries(query)) if (v !== undefined) params.append(k, String(v));
+    const qs = params.toString();
+    if (qs === '') return full;
+    return `${full}${full.includes('?') ? '&' : '?'}${qs}`;
+  }
+
+  async request(ctx: CallContext, opts: RequestOptions): Promise<UpstreamResponse> {
+    const requestId = opts.requestId ?? randomUUID();
+    const path = this.resolvePath(opts.path, opts.query);
+    const pathOnly = path.split('?')[0] ?? path;
+    const deadline = AbortSignal.timeout(this.options.deadlineMs);
+    const signal = ctx.signal ? AbortSignal.any([ctx.signal, deadline]) : deadline;
+    const deadlineAt = Date.now() + this.options.deadlineMs;
+    const { retryAfterCapSeconds, retryBaseMs, retryMaxDelayMs } = this.options;
+
+    const policy = retry(
+      handleWhen((err) => {
+        if (!(err instanceof PartnerCenterError) || signal.aborted) return false;
+        if (!isRetryable(opts.method, err)) return false;
+        // Honour Retry-After only while it fits the cap and the call's deadline; otherwise the
+        // caller gets THROTTLED with retryAfter and decides.
+        const waitMs = (err.retryAfter ?? 0) * 1000;
+        return err.retryAfter === undefined || (err.retryAfter <= retryAfterCapSeconds && Date.now() + waitMs < deadlineAt);
+      }),
+      {
+        maxAttempts: this.options.maxAttempts - 1,
+        backoff: new DelegateBackoff((context) => {
+          const err = 'error' in context.result ? context.result.error : undefined;
+          if (err instanceof PartnerCenterError && err.retryAfter !== undefined) return err.retryAfter * 1000;
+          // Full jitter (AWS architecture blog): spreads retries of many callers apart.
+          const ceiling = Math.min(retryMaxDelayMs, retryBaseMs * 2 ** (context.attempt - 1));
+          return Math.round(this.random() * ceiling);
+        }),
+      },
+    );
+
+    let attempt = 0;
+    try {
+      return await policy.execute(async () => {
+        attempt += 1;
+        return this.attempt(ctx, opts, path, pathOnly, requestId, attempt, signal);
+      }, signal);
+    } catch (err) {
+      if (err instanceof PartnerCenterError) {
+        err.attempts = attempt;
+        throw err;
+      }
+      throw err;
+    }
+  }
+
+  private async attempt(
+    ctx: CallContext,
+    opts: RequestOptions,
+    path: string,
+    pathOnly: string,
+    requestId: string,
+    attempt: number,
+    signal: AbortSignal,
+  ): Promise<UpstreamResponse> {
+    const started = performance.now();
+    const headers: Record<string, string> = {
+      accept: 'application/json',
+      'ms-correlationid': ctx.correlationId,
+      'ms-requestid': requestId,
+      'x-locale': ctx.locale,
+      'ms-partnercenter-client': this.options.userAgent ?? 'partner-center-graphql-gateway',
+      ...opts.headers,
+    };
+    const token = await this.options.getToken?.(ctx);
+    if (token) headers.authorization = `Bearer ${token}`;
+    let body: string | undefined;
+    if (opts.body !== undefined) {
+      body = JSON.stringify(opts.body);
+      headers['content-type'] = 'application/json';
+    }
+    const base = { requestId, correlationId: ctx.correlationId, method: opts.method, path: pathOnly };
+    const report = (status: number | undefined) =>
+      this.options.onCall?.({ ...base, status, attempt, durationMs: performance.now() - started });
+
+    let res: Dispatcher.ResponseData;
+    try {
+      res = await this.dispatcher.request({ origin: this.origin, path, method: opts.method, headers, body: body ?? null, signal });
+    } catch (err) {
+      report(undefined);
+      throw this.networkError(err, base, signal, ctx);
+    }
+    let text: string;
+    try {
+      text = await res.body.text();
+    } catch (err) {
+      report(res.statusCode);
+      throw this.networkError(err, base, signal, ctx);
+    }
+    report(res.statusCode);
+    const parsed = parseBody(text);
+    ctx.logger?.debug({ upstream: { ...base, status: res.statusCode, attempt } }, 'partner center call');
+    if (res.statusCode >= 200 && res.statusCode < 300) {
+      return { status: res.statusCode, headers: res.headers, body: parsed, requestId };
+    }
+    const fault = parseFaultBody(parsed, res.statusCode);
+    const retryAfter = parseRetryAfter(res.headers['retry-after']);
+    const kind = kindForStatus(res.statusCode);
+    throw new PartnerCenterError({
+      ...base,
+      kind,
+      status: res.statusCode,
+      ...(fault.code === undefined ? {} : { code: fault.code }),
+      description: fault.description,
+      retryable: kind === 'THROTTLED' || kind === 'UNAVAILABLE' || kind === 'TIMEOUT' || kind === 'SERVER_ERROR',
+      ...(retryAfter === undefined ? {} : { retryAfter }),
+      attempts: attempt,
+    });
+  }
+
+  private networkError(
+    err: unknown,
+    base: { requestId: string; correlationId: string; method: string; path: string },
+    signal: AbortSignal,
+    ctx: CallContext,
+  ): PartnerCenterError {
+    if (signal.aborted) {
+      const byCaller = ctx.signal?.aborted === true;
+      return new PartnerCenterError({
+        ...base,
+        kind: 'TIMEOUT',
+        description: byCaller ? 'The request was cancelled by the caller.' : `No answer within the ${this.options.deadlineMs} ms deadline.`,
+        retryable: !byCaller,
+        cause: err,
+      });
+    }
+    const { kind, description } = classifyNetworkError(err);
+    return new PartnerCenterError({ ...base, kind, description, retryable: true, cause: err });
+  }
+
+  async close(): Promise<void> {
+    if (this.ownsDispatcher) await this.dispatcher.close();
+  }
+}
+
+function parseBody(text: string): unknown {
+  if (text === '') return null;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
+}

@@ -1,0 +1,109 @@
+// Builds the GraphQL server from a config: schema, context, plugins, limits, masking, GraphiQL.
+// Exported on its own so tests call yoga.fetch without a socket; server.ts only listens.
+import { GraphQLError } from 'graphql';
+import { createYoga, useReadinessCheck, type YogaServerInstance } from 'graphql-yoga';
+import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
+import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
+import type { Logger } from 'pino';
+import type { Config } from './config.js';
+import { createContext, type GatewayContext, type GatewayServices } from './context.js';
+import { schema } from './schema/index.js';
+import { upstreamGraphQLError } from './schema/errors.js';
+import { PartnerCenterError } from './upstream/errors.js';
+import { PartnerCenterClient, type ClientOptions } from './upstream/client.js';
+import { SharedCache } from './cache/shared-cache.js';
+import { MemoryStore } from './cache/memory-store.js';
+import { correlationIdOf, useCorrelationId } from './plugins/correlation.js';
+import { useRequestSizeLimit } from './plugins/request-size.js';
+import { useErrorLog } from './plugins/error-log.js';
+import { EXAMPLE_QUERY } from './graphiql.js';
+
+export interface Gateway {
+  yoga: YogaServerInstance<Record<string, unknown>, GatewayContext>;
+  services: GatewayServices;
+  /** Marks the gateway not ready (so /ready answers 503 while draining) */
+  drain(): void;
+  close(): Promise<void>;
+}
+
+export interface GatewayOptions {
+  config: Config;
+  /** Resolved upstream root: the configured URL, or the embedded sandbox's. */
+  baseUrl: string;
+  logger: Logger;
+  client?: Partial<ClientOptions>;
+}
+
+const LOCALE = /^[a-z]{2}-[A-Z]{2}$/;
+
+export function createGateway({ config, baseUrl, logger, client }: GatewayOptions): Gateway {
+  const upstream = new PartnerCenterClient({ ...config.upstream, baseUrl, ...client });
+  const catalogCache = new SharedCache(new MemoryStore(config.catalogCache.maxEntries), config.catalogCache.ttlSeconds * 1000);
+  const services: GatewayServices = { upstream, catalogCache, logger, defaultLocale: config.upstream.locale };
+  let ready = true;
+
+  const yoga = createYoga<Record<string, unknown>, GatewayContext>({
+    schema,
+    graphqlEndpoint: '/graphql',
+    healthCheckEndpoint: '/health',
+    landingPage: false,
+    graphiql: { title: 'Partner Center GraphQL gateway', defaultQuery: EXAMPLE_QUERY, defaultHeaders: JSON.stringify({ 'X-Locale': 'en-US' }, null, 2) },
+    // GraphiQL from the package's own bundle: nothing is loaded from a CDN.
+    renderGraphiQL,
+    logging: {
+      debug: (...a: unknown[]) => logger.debug({ yoga: a.map(String) }),
+      info: (...a: unknown[]) => logger.info({ yoga: a.map(String) }),
+      warn: (...a: unknown[]) => logger.warn({ yoga: a.map(String) }),
+      error: (...a: unknown[]) => logger.error({ yoga: a.map(String) }),
+    },
+    context: ({ request }) => {
+      const lang = request.headers.get('x-locale') ?? undefined;
+      return createContext(services, {
+        correlationId: correlationIdOf(request),
+        locale: lang && LOCALE.test(lang) ? lang : undefined,
+        signal: request.signal,
+      });
+    },
+    maskedErrors: {
+      maskError: (error, message) => {
+        const original = error instanceof GraphQLError ? error.originalError : error;
+        const located = error instanceof GraphQLError ? error : undefined;
+        if (original instanceof PartnerCenterError) {
+          const e = upstreamGraphQLError(original);
+          return new GraphQLError(e.message, { nodes: located?.nodes ?? null, path: located?.path ?? null, extensions: e.extensions });
+        }
+        if (original instanceof GraphQLError || (located && !original)) return located ?? (original as GraphQLError);
+        return new GraphQLError(message, {
+          nodes: located?.nodes ?? null,
+          path: located?.path ?? null,
+          extensions: { code: 'INTERNAL_SERVER_ERROR' },
+        });
+      },
+    },
+    plugins: [
+      useRequestSizeLimit(config.limits.maxRequestBytes),
+      EnvelopArmorPlugin({
+        maxDepth: { n: config.limits.maxDepth },
+        maxTokens: { n: config.limits.maxTokens },
+        maxAliases: { n: config.limits.maxAliases },
+        costLimit: { maxCost: 20_000 },
+        maxDirectives: { n: 20 },
+      }),
+      useCorrelationId(),
+      useErrorLog(),
+      useReadinessCheck({ endpoint: '/ready', check: () => ready }),
+    ],
+  });
+
+  return {
+    yoga,
+    services,
+    drain: () => {
+      ready = false;
+    },
+    close: async () => {
+      ready = false;
+      await upstream.close();
+    },
+  };
+}
