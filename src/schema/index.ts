@@ -15,5 +15,5 @@ export const schema = builder.toSchema({ sortSchema: true });
 
 /** The SDL committed as schema/schema.graphql. */
 export function printedSchema(): string {
-  return `${printSchema(lexicographicSortSchema(schema))}\n`;
+  return printSchema(lexicographicSortSchema(schema));
 }

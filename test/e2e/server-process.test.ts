@@ -1,0 +1,85 @@
+// The gateway as an operator runs it: `npm start` in its own process over the embedded sandbox.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runEntry, type Proc } from '../helpers/process.js';
+
+describe('npm start (gateway process over the embedded sandbox)', () => {
+  let proc: Proc;
+  let url: string;
+
+  beforeAll(async () => {
+    proc = runEntry('src/server.ts', { PORT: '0' });
+    const line = await proc.waitForLog('url');
+    url = String(line.url);
+    expect(line.mode).toBe('sandbox');
+  });
+  afterAll(() => {
+    if (proc.child.exitCode === null) proc.child.kill('SIGKILL');
+  });
+
+  it('serves the catalog query of GraphiQL', async () => {
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ products(country: "US", targetView: ONLINE_SERVICES, first: 3) { edges { node { productId title skus { skuId } } } } }' }),
+    });
+    const body = (await res.json()) as { data: { products: { edges: { node: { productId: string } }[] } } };
+    expect(res.status).toBe(200);
+    expect(body.data.products.edges).toHaveLength(3);
+  });
+
+  it('serves GraphiQL from its own assets, with the example query', async () => {
+    const res = await fetch(url, { headers: { accept: 'text/html' } });
+    const html = await res.text();
+    expect(res.status).toBe(200);
+    expect(html).toContain('BrowseCatalog');
+    expect(html).not.toMatch(/unpkg\.com|cdn\.jsdelivr|esm\.sh/);
+    expect(html).not.toMatch(/<script[^>]+src="https?:/);
+    expect(html).not.toMatch(/<link[^>]+href="https?:/);
+  });
+
+  it('answers /health and /ready', async () => {
+    const base = url.replace(/\/graphql$/, '');
+    expect((await fetch(`${base}/health`)).status).toBe(200);
+    expect((await fetch(`${base}/ready`)).status).toBe(200);
+  });
+
+  it('logs JSON lines with the correlation id and says it runs open in sandbox mode', () => {
+    const first = proc.stdout().split('\n').find((l) => l.includes('gateway listening'));
+    expect(first).toBeDefined();
+    expect(JSON.parse(first ?? '{}')).toMatchObject({ mode: 'sandbox', note: expect.stringContaining('no caller authentication') });
+  });
+
+  it('shuts down gracefully on SIGTERM', async () => {
+    proc.child.kill('SIGTERM');
+    expect(await proc.exit).toBe(0);
+    expect(proc.stdout()).toContain('shutting down');
+  });
+});
+
+describe('invalid settings', () => {
+  it('stop start-up with one report listing every problem and exit code 2', async () => {
+    const proc = runEntry('src/server.ts', { PORT: 'eighty', LOG_LEVEL: 'chatty', SANDBOX_RATE_5XX: '3', AZURE_CLIENT_SECRET: 'hunter2-secret' });
+    expect(await proc.exit).toBe(2);
+    const report = proc.stderr();
+    expect(report).toMatch(/Invalid settings \(\d+\); nothing was started:/);
+    for (const name of ['PORT', 'LOG_LEVEL', 'SANDBOX_RATE_5XX']) expect(report).toContain(name);
+    expect(report).not.toContain('hunter2-secret');
+    expect(proc.stdout()).toBe('');
+  });
+});
+
+describe('npm run sandbox', () => {
+  it('serves the simulator alone', async () => {
+    const proc = runEntry('src/sandbox/main.ts', { SANDBOX_PORT: '0' });
+    try {
+      const line = await proc.waitForLog('url');
+      const res = await fetch(`${String(line.url)}/v1/products?country=US&targetView=OnlineServices`);
+      const body = (await res.json()) as { items: unknown[]; attributes: { objectType: string } };
+      expect(body.attributes.objectType).toBe('Collection');
+      expect(body.items.length).toBeGreaterThanOrEqual(12);
+    } finally {
+      proc.child.kill('SIGTERM');
+      await proc.exit;
+    }
+  });
+});
