@@ -7,6 +7,7 @@ const config: CodegenConfig = {
   schema: printedSchema(),
   documents: ['test/operations/**/*.graphql'],
   ignoreNoDocuments: false,
+  emitLegacyCommonJSImports: false,
   generates: {
     'schema/schema.graphql': { plugins: ['schema-ast'], config: { includeDirectives: false, sort: true } },
     'test/gql/': {

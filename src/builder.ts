@@ -5,6 +5,14 @@ import DataloaderPlugin from '@pothos/plugin-dataloader';
 import ErrorsPlugin from '@pothos/plugin-errors';
 import type { GatewayContext } from './context.js';
 import { decodeGlobalId, encodeGlobalId } from './schema/node.js';
+import { PartnerCenterError } from './upstream/errors.js';
+
+/** Lookups of a missing object return null (architecture rule 4); other failures stay errors. */
+function notFoundToNull(value: unknown): unknown {
+  if (value instanceof PartnerCenterError && value.kind === 'NOT_FOUND') return null;
+  if (value instanceof Error) throw value;
+  return value;
+}
 
 export const builder = new SchemaBuilder<{
   Context: GatewayContext;
@@ -21,15 +29,30 @@ export const builder = new SchemaBuilder<{
   defaultFieldNullability: false,
   relay: {
     cursorType: 'String',
-    edgesFieldOptions: { nullable: false },
-    nodeFieldOptions: { nullable: false },
     clientMutationId: 'omit',
     // Global ids carry the whole composite key, so node(id) refetches with one call and no lookup.
     encodeGlobalID: (typename, id) => encodeGlobalId(typename, String(id)),
     decodeGlobalID: (globalId) => decodeGlobalId(globalId),
-    nodeQueryOptions: { description: 'Fetches any object by its global id; null when it does not exist.' },
-    nodesQueryOptions: { description: 'Fetches objects by their global ids, in order; null for each that does not exist.' },
+    nodeQueryOptions: {
+      description: 'Fetches any object by its global id; null when it does not exist.',
+      args: { id: { description: 'A global id issued by this gateway.' } },
+      resolve: async (_root, args, _ctx, _info, resolveNode) => notFoundToNull(await Promise.resolve(resolveNode(args.id)).catch((e: unknown) => e)),
+    },
+    nodesQueryOptions: {
+      description: 'Fetches objects by their global ids, in order; null for each that does not exist.',
+      args: { ids: { description: 'Global ids issued by this gateway.' } },
+      resolve: async (_root, args, _ctx, _info, resolveNodes) => (await resolveNodes(args.ids)).map(notFoundToNull),
+    },
     pageInfoTypeOptions: { description: 'Where a page sits in a connection (Relay cursor connections).' },
+    idFieldOptions: { description: 'Global id; node(id) refetches this object.' },
+    edgesFieldOptions: { nullable: false, description: 'The items of this page with their cursors.' },
+    nodeFieldOptions: { nullable: false, description: 'The item.' },
+    cursorFieldOptions: { description: 'Where this item sits; pass it as `after` to continue after it.' },
+    pageInfoFieldOptions: { description: 'Where this page sits in the whole list.' },
+    hasNextPageFieldOptions: { description: 'Whether more items follow this page.' },
+    hasPreviousPageFieldOptions: { description: 'Whether items come before this page.' },
+    startCursorFieldOptions: { description: 'Cursor of the first item of this page.' },
+    endCursorFieldOptions: { description: 'Cursor to pass as `after` for the next page.' },
     nodeTypeOptions: { description: 'An object with a global id that `node(id)` can refetch.' },
   },
   errors: {

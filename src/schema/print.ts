@@ -6,7 +6,7 @@ import { printedSchema } from './index.js';
 const target = fileURLToPath(new URL('../../schema/schema.graphql', import.meta.url));
 const sdl = printedSchema();
 if (process.argv.includes('--check')) {
-  let current = '';
+  let current: string;
   try {
     current = readFileSync(target, 'utf8');
   } catch {

@@ -1,4 +1,3 @@
-import { builder } from '../../builder.js';
 import { BillingCycleEnum, CustomerSegmentEnum } from '../enums.js';
 import { joinKey } from '../node.js';
 import { nullIfNotFound } from '../errors.js';
