@@ -1,0 +1,110 @@
+// Fault injection: random faults at configured rates, plus a FIFO script of one-shot faults that
+// take precedence. Draws come from their own seeded stream, so a run repeats exactly and turning
+// faults on never changes the seeded data.
+import { z } from 'zod';
+import type { SandboxFaultSettings } from '../config.js';
+import { createRandom, deriveSeed } from './random.js';
+import type { Random } from './random.js';
+import type { ScriptedFault } from './types.js';
+
+const ratio = z.number().min(0).max(1);
+const millis = z.number().int().min(0).max(600_000);
+
+export const faultSettingsSchema = z.strictObject({
+  latencyMs: millis,
+  jitterMs: millis,
+  rate429: ratio,
+  retryAfterSeconds: z.number().int().min(0).max(3_600),
+  rate5xx: ratio,
+  rateDrop: ratio,
+}).partial();
+
+export const scriptedFaultSchema = z
+  .strictObject({
+    route: z.string().min(1).optional(),
+    kind: z.enum(['status', 'drop', 'delay']),
+    status: z.number().int().min(400).max(599).optional(),
+    retryAfterSeconds: z.number().int().min(0).max(3_600).optional(),
+    delayMs: millis.optional(),
+    times: z.number().int().min(1).optional(),
+  })
+  .refine((f) => f.kind !== 'status' || f.status !== undefined, { message: "a 'status' fault needs a status", path: ['status'] });
+
+export type FaultOutcome =
+  | { readonly kind: 'none' }
+  | { readonly kind: 'status'; readonly status: number; readonly retryAfterSeconds: number }
+  | { readonly kind: 'drop' }
+  | { readonly kind: 'delay'; readonly delayMs: number };
+
+const NO_FAULTS: SandboxFaultSettings = { latencyMs: 0, jitterMs: 0, rate429: 0, retryAfterSeconds: 1, rate5xx: 0, rateDrop: 0 };
+const DEFAULT_DELAY_MS = 1_000;
+
+interface QueuedFault {
+  readonly fault: ScriptedFault;
+  remaining: number;
+}
+
+export class FaultEngine {
+  private current: SandboxFaultSettings;
+  private readonly queue: QueuedFault[] = [];
+  private readonly random: Random;
+
+  constructor(
+    seed: number,
+    initial: Partial<SandboxFaultSettings>,
+    /** Scripted faults must name one of these, so a typo fails loudly instead of never firing. */
+    private readonly knownRoutes: ReadonlySet<string>,
+  ) {
+    this.random = createRandom(deriveSeed(seed, 'faults'));
+    this.current = { ...NO_FAULTS, ...faultSettingsSchema.parse(initial) };
+  }
+
+  settings(): SandboxFaultSettings {
+    return this.current;
+  }
+
+  /** Validates, then merges: a bad setting leaves the current ones untouched. */
+  update(partial: Partial<SandboxFaultSettings>): SandboxFaultSettings {
+    this.current = { ...this.current, ...faultSettingsSchema.parse(partial) };
+    return this.current;
+  }
+
+  enqueue(fault: ScriptedFault): void {
+    const parsed = scriptedFaultSchema.parse(fault);
+    if (parsed.route !== undefined && !this.knownRoutes.has(parsed.route)) {
+      throw new RangeError(`unknown route key '${parsed.route}'; expected one of: ${[...this.knownRoutes].join(', ')}`);
+    }
+    this.queue.push({ fault: parsed, remaining: parsed.times ?? 1 });
+  }
+
+  /** Decides the fate of one API request and how long to hold it first. */
+  next(route: string): { outcome: FaultOutcome; latencyMs: number } {
+    const s = this.current;
+    // A fixed number of draws per request keeps the stream aligned whatever the outcome.
+    const [jitter, drop, throttle, fail] = [this.random.next(), this.random.next(), this.random.next(), this.random.next()];
+    const latencyMs = s.latencyMs + Math.floor(jitter * (s.jitterMs + 1));
+    const scripted = this.takeScripted(route);
+    if (scripted) return { outcome: scripted, latencyMs };
+    if (drop < s.rateDrop) return { outcome: { kind: 'drop' }, latencyMs };
+    if (throttle < s.rate429) return { outcome: { kind: 'status', status: 429, retryAfterSeconds: s.retryAfterSeconds }, latencyMs };
+    if (fail < s.rate5xx) return { outcome: { kind: 'status', status: 503, retryAfterSeconds: s.retryAfterSeconds }, latencyMs };
+    return { outcome: { kind: 'none' }, latencyMs };
+  }
+
+  private takeScripted(route: string): FaultOutcome | undefined {
+    const index = this.queue.findIndex((q) => q.fault.route === undefined || q.fault.route === route);
+    const entry = this.queue[index];
+    if (!entry) return undefined;
+    entry.remaining -= 1;
+    if (entry.remaining <= 0) this.queue.splice(index, 1);
+    const f = entry.fault;
+    switch (f.kind) {
+      case 'drop':
+        return { kind: 'drop' };
+      case 'delay':
+        return { kind: 'delay', delayMs: f.delayMs ?? DEFAULT_DELAY_MS };
+      case 'status':
+        return { kind: 'status', status: f.status ?? 503, retryAfterSeconds: f.retryAfterSeconds ?? this.current.retryAfterSeconds };
+    }
+  }
+}

@@ -1,0 +1,22 @@
+// `npm run sandbox`: the simulator as a standalone process, configured like the gateway.
+import { pino } from 'pino';
+import { formatConfigProblems, loadConfig } from '../config.js';
+import { startSandbox } from './index.js';
+
+const result = loadConfig();
+if (!result.ok) {
+  process.stderr.write(`${formatConfigProblems(result.problems)}\n`);
+  process.exit(2);
+}
+const { config } = result;
+const logger = pino({ level: config.logLevel });
+const { host, port, seed, faults } = config.sandbox;
+const sandbox = await startSandbox({ host, port, seed, faults, logger });
+logger.info({ url: sandbox.url, seed }, 'Partner Center sandbox listening');
+
+const stop = (signal: NodeJS.Signals): void => {
+  logger.info({ signal }, 'Partner Center sandbox stopping');
+  void sandbox.close().then(() => process.exit(0));
+};
+process.once('SIGTERM', stop);
+process.once('SIGINT', stop);

@@ -1,0 +1,75 @@
+// The sandbox's HTTP server on loopback: wires the store, router, fault engine and recorder
+// together, and tracks sockets so close() ends keep-alive connections instead of waiting them out.
+import { createServer } from 'node:http';
+import type { Socket } from 'node:net';
+import type { AddressInfo } from 'node:net';
+import { pino } from 'pino';
+import { handleAdminRequest } from './admin.js';
+import { FaultEngine } from './faults.js';
+import { handleApiRequest } from './pipeline.js';
+import type { PipelineDeps } from './pipeline.js';
+import { Recorder } from './recorder.js';
+import { Router } from './router.js';
+import { apiRoutes } from './routes/index.js';
+import { createStore } from './store.js';
+import type { Sandbox, SandboxOptions } from './types.js';
+
+const ADMIN_PREFIX = '/_sandbox';
+
+export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+  const seed = options.seed ?? 1;
+  const host = options.host ?? '127.0.0.1';
+  const logger = options.logger ?? pino({ level: 'silent' });
+  const router = new Router(apiRoutes);
+  const faults = new FaultEngine(seed, options.faults ?? {}, router.keys);
+  const recorder = new Recorder();
+  const lifetime = new AbortController();
+  const deps: PipelineDeps = { store: createStore(seed, options.clock), router, faults, recorder, logger, signal: lifetime.signal };
+
+  const sockets = new Set<Socket>();
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://sandbox.invalid');
+    const admin = url.pathname === ADMIN_PREFIX || url.pathname.startsWith(`${ADMIN_PREFIX}/`);
+    const work = admin ? handleAdminRequest({ faults, recorder }, req, res, url) : handleApiRequest(deps, req, res, url);
+    work.catch((error: unknown) => {
+      logger.error({ err: error }, 'sandbox request failed');
+      res.destroy();
+    });
+  });
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.once('close', () => sockets.delete(socket));
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  logger.debug({ url, seed }, 'sandbox listening');
+
+  let closing: Promise<void> | undefined;
+  return {
+    url,
+    port,
+    counters: () => recorder.counters(),
+    count: (route) => recorder.countOf(route),
+    totalRequests: () => recorder.totalRequests(),
+    requests: () => recorder.requests(),
+    setFaults: (settings) => void faults.update(settings),
+    script: (fault) => faults.enqueue(fault),
+    resetCounters: () => recorder.reset(),
+    close() {
+      closing ??= new Promise<void>((resolve) => {
+        lifetime.abort();
+        server.close(() => resolve());
+        for (const socket of sockets) socket.destroy();
+      });
+      return closing;
+    },
+  };
+}
