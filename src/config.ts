@@ -146,6 +146,13 @@ export function loadConfig(env: Env = process.env): ConfigResult {
       };
     }
   }
+  if (anyAzure && problems.length === 0) {
+    // Refuse rather than send unauthenticated calls to the real API: token acquisition with MSAL
+    // (app-only and app+user) is not part of this version yet.
+    problems.push(
+      'AZURE_*: Entra ID token acquisition is not available in this version; unset the AZURE_* settings to use the sandbox, or set PARTNER_CENTER_BASE_URL to a Partner Center-compatible server that needs no token',
+    );
+  }
   if (e.UPSTREAM_RETRY_BASE_MS > e.UPSTREAM_RETRY_MAX_DELAY_MS) {
     problems.push('UPSTREAM_RETRY_BASE_MS: must not exceed UPSTREAM_RETRY_MAX_DELAY_MS');
   }

@@ -1,6 +1,7 @@
 // Per-request context: who is asking (later: the viewer), the correlation id of this GraphQL
 // operation, the upstream client and the shared catalog cache. Loaders hang off this object
 // through Pothos' context caches, so they live exactly as long as one request.
+import { setMaxListeners } from 'node:events';
 import type { Logger } from 'pino';
 import type { CallContext, PartnerCenterClient } from './upstream/client.js';
 import type { SharedCache } from './cache/shared-cache.js';
@@ -25,10 +26,21 @@ export interface GatewayContext {
 export function createContext(services: GatewayServices, req: { correlationId: string; locale?: string | undefined; signal?: AbortSignal | undefined }): GatewayContext {
   const locale = req.locale ?? services.defaultLocale;
   const logger = services.logger.child({ correlationId: req.correlationId });
+  // One signal for all upstream calls of this operation; each call listens to it, and an operation
+  // may fan out to dozens of calls, which is expected and not a leak.
+  let signal: AbortSignal | undefined;
+  if (req.signal) {
+    const controller = new AbortController();
+    setMaxListeners(0, controller.signal);
+    const source = req.signal;
+    if (source.aborted) controller.abort(source.reason);
+    else source.addEventListener('abort', () => controller.abort(source.reason), { once: true });
+    signal = controller.signal;
+  }
   return {
     correlationId: req.correlationId,
     locale,
-    call: { correlationId: req.correlationId, locale, logger, ...(req.signal ? { signal: req.signal } : {}) },
+    call: { correlationId: req.correlationId, locale, logger, ...(signal ? { signal } : {}) },
     upstream: services.upstream,
     catalogCache: services.catalogCache,
     logger,

@@ -15,7 +15,7 @@ import { SharedCache } from './cache/shared-cache.js';
 import { MemoryStore } from './cache/memory-store.js';
 import { correlationIdOf, useCorrelationId } from './plugins/correlation.js';
 import { useRequestSizeLimit } from './plugins/request-size.js';
-import { useErrorLog } from './plugins/error-log.js';
+import { useOperationLog } from './plugins/operation-log.js';
 import { EXAMPLE_QUERY } from './graphiql.js';
 
 export interface Gateway {
@@ -90,7 +90,7 @@ export function createGateway({ config, baseUrl, logger, client }: GatewayOption
         maxDirectives: { n: 20 },
       }),
       useCorrelationId(),
-      useErrorLog(),
+      useOperationLog(),
       useReadinessCheck({ endpoint: '/ready', check: () => ready }),
     ],
   });

@@ -1,5 +1,6 @@
 // The sandbox's HTTP server on loopback: wires the store, router, fault engine and recorder
 // together, and tracks sockets so close() ends keep-alive connections instead of waiting them out.
+import { setMaxListeners } from 'node:events';
 import { createServer } from 'node:http';
 import type { Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
@@ -24,6 +25,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const faults = new FaultEngine(seed, options.faults ?? {}, router.keys);
   const recorder = new Recorder();
   const lifetime = new AbortController();
+  // Every delayed response waits on this one signal; many at once is the point of a latency knob.
+  setMaxListeners(0, lifetime.signal);
   const deps: PipelineDeps = { store: createStore(seed, options.clock), router, faults, recorder, logger, signal: lifetime.signal };
 
   const sockets = new Set<Socket>();

@@ -19,9 +19,12 @@ describe('loadConfig', () => {
     expect(r.ok && r.config.port).toBe(8080);
   });
 
-  it('defaults to the real Partner Center when credentials are given without a URL', () => {
-    const r = loadConfig({ AZURE_TENANT_ID: 't', AZURE_CLIENT_ID: 'c', AZURE_CLIENT_SECRET: 's' });
-    expect(r.ok && r.config.upstream.baseUrl).toBe('https://api.partnercenter.microsoft.com');
+  it('refuses complete credentials until token acquisition exists, instead of calling unauthenticated', () => {
+    const r = loadConfig({ AZURE_TENANT_ID: 't', AZURE_CLIENT_ID: 'c', AZURE_CLIENT_SECRET: 'sekrit-value' });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.problems).toEqual([expect.stringMatching(/^AZURE_\*: Entra ID token acquisition is not available/)]);
+    expect(r.problems.join('')).not.toContain('sekrit-value');
   });
 
   it('reports every problem at once and never echoes a secret', () => {
