@@ -4,8 +4,11 @@ import RelayPlugin from '@pothos/plugin-relay';
 import DataloaderPlugin from '@pothos/plugin-dataloader';
 import ErrorsPlugin from '@pothos/plugin-errors';
 import type { GatewayContext } from './context.js';
-import { decodeGlobalId, encodeGlobalId } from './schema/node.js';
+import { decodeGlobalId, encodeGlobalId, invalidInput } from './schema/node.js';
 import { PartnerCenterError } from './upstream/errors.js';
+
+/** Each id may cost one upstream call, so one request may not ask for an unbounded number. */
+const MAX_NODES = 100;
 
 /** Lookups of a missing object return null (architecture rule 4); other failures stay errors. */
 function notFoundToNull(value: unknown): unknown {
@@ -39,9 +42,12 @@ export const builder = new SchemaBuilder<{
       resolve: async (_root, args, _ctx, _info, resolveNode) => notFoundToNull(await Promise.resolve(resolveNode(args.id)).catch((e: unknown) => e)),
     },
     nodesQueryOptions: {
-      description: 'Fetches objects by their global ids, in order; null for each that does not exist.',
+      description: 'Fetches objects by their global ids (at most 100), in order; null for each that does not exist.',
       args: { ids: { description: 'Global ids issued by this gateway.' } },
-      resolve: async (_root, args, _ctx, _info, resolveNodes) => (await resolveNodes(args.ids)).map(notFoundToNull),
+      resolve: async (_root, args, _ctx, _info, resolveNodes) => {
+        if (args.ids.length > MAX_NODES) throw invalidInput(`nodes takes at most ${MAX_NODES} ids; got ${args.ids.length}.`, 'ids');
+        return (await resolveNodes(args.ids)).map(notFoundToNull);
+      },
     },
     pageInfoTypeOptions: { description: 'Where a page sits in a connection (Relay cursor connections).' },
     idFieldOptions: { description: 'Global id; node(id) refetches this object.' },

@@ -196,6 +196,15 @@ describe('node and nodes', () => {
     expect(nodes.data?.nodes.map((n) => n?.__typename)).toEqual(['Availability', 'Sku', 'Product']);
   });
 
+  it('returns null for a well-formed id of an object that does not exist, and bounds nodes', async () => {
+    const ghost = Buffer.from('Product:CFQ7TTC0ZZZZ:US').toString('base64url');
+    const r = await stack.gql(NodeDocument, { id: ghost });
+    expect(r.errors).toBeUndefined();
+    expect(r.data?.node).toBeNull();
+    const many = await stack.gql(NodesDocument, { ids: Array.from({ length: 101 }, () => ghost) });
+    expect(many.errors?.[0]?.message).toMatch(/at most 100 ids/);
+  });
+
   it('refuses an id this gateway did not issue', async () => {
     const r = await stack.gql(NodeDocument, { id: Buffer.from('Invoice:G000024130').toString('base64url') });
     expect(r.errors?.[0]?.extensions?.code).toBe('VALIDATION_FAILED');

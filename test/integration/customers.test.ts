@@ -90,6 +90,9 @@ describe('customers', () => {
     const absolute = Buffer.from(JSON.stringify({ u: 'http://evil.test/customers', h: {}, s: 0 })).toString('base64url');
     const abs = await stack.gql(CustomersDocument, { first: 5, after: absolute });
     expect(abs.errors?.[0]?.extensions?.code).toBe('VALIDATION_FAILED');
+    const injected = Buffer.from(JSON.stringify({ u: '/customers?size=5', h: { Authorization: 'Bearer stolen', 'MS-RequestId': 'x' }, s: 0 })).toString('base64url');
+    const inj = await stack.gql(CustomersDocument, { first: 5, after: injected });
+    expect(inj.errors?.[0]?.extensions?.code).toBe('VALIDATION_FAILED');
     const neg = await stack.gql(CustomersDocument, { first: -3 });
     expect(neg.errors?.[0]?.extensions?.code).toBe('VALIDATION_FAILED');
     expect(stack.sandbox.totalRequests()).toBe(0);

@@ -33,5 +33,12 @@ export function decodeSeekCursor(after: string, collectionPath: string): SeekCur
   if (!parsed || linkPath(parsed.u) !== collectionPath || /^[a-z]+:/i.test(parsed.u)) {
     throw invalidInput('after is not a cursor issued by this connection.', 'after');
   }
-  return { request: { uri: parsed.u, headers: parsed.h }, skip: parsed.s };
+  // Only the continuation token travels in a cursor: a client must not be able to set any other
+  // upstream header (Authorization, MS-RequestId, …) by crafting one.
+  const headers: Record<string, string> = {};
+  for (const [k, v] of Object.entries(parsed.h)) {
+    if (k.toLowerCase() !== 'ms-continuationtoken') throw invalidInput('after is not a cursor issued by this connection.', 'after');
+    headers[k] = v;
+  }
+  return { request: { uri: parsed.u, headers }, skip: parsed.s };
 }
