@@ -42,6 +42,15 @@ describe('browsing the catalog', () => {
     expect(stack.sandbox.totalRequests()).toBe(0);
   });
 
+  it('shares one upstream call among concurrent cold requests for the same list', async () => {
+    stack.sandbox.setFaults({ latencyMs: 100 });
+    const results = await Promise.all(Array.from({ length: 20 }, () => stack.gql(BrowseCatalogDocument, { country: 'FR', first: 3 })));
+    expect(results.every((r) => r.errors === undefined && r.data?.products.edges.length === 3)).toBe(true);
+    const counters = stack.sandbox.counters();
+    expect(counters[ROUTE.listProducts]).toBe(1);
+    expect(counters[ROUTE.listSkus]).toBe(3);
+  });
+
   it('caches per market: another country or segment is another list', async () => {
     await stack.gql(BrowseCatalogDocument, { country: 'US', first: 1 });
     stack.sandbox.resetCounters();
