@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { GraphQLScalarType, Kind } from 'graphql';
+import type { GraphQLScalarType} from 'graphql';
+import { Kind } from 'graphql';
 import { schema } from '../../src/schema/index.js';
 
 const scalar = (name: string) => schema.getType(name) as GraphQLScalarType;
