@@ -44,6 +44,8 @@ const envSchema = z.object({
   SANDBOX_RETRY_AFTER_S: int(0, 3_600).default(1),
   SANDBOX_RATE_5XX: ratio.default(0),
   SANDBOX_RATE_DROP: ratio.default(0),
+  SANDBOX_ORDER_COMPLETION_MS: int(0, 3_600_000).default(5_000),
+  SANDBOX_ORDER_LIST_DELAY_MS: int(0, 3_600_000).default(30_000),
 });
 
 export interface SandboxFaultSettings {
@@ -55,11 +57,19 @@ export interface SandboxFaultSettings {
   readonly rateDrop: number;
 }
 
+export interface SandboxCommerceSettings {
+  /** How long a new order stays pending before it completes and its subscriptions turn active. */
+  readonly orderCompletionMs: number;
+  /** How long a new order is missing from the customer's order list (Partner Center: up to 15 minutes). */
+  readonly orderListDelayMs: number;
+}
+
 export interface SandboxSettings {
   readonly host: string;
   readonly port: number;
   readonly seed: number;
   readonly faults: SandboxFaultSettings;
+  readonly commerce: SandboxCommerceSettings;
 }
 
 export interface UpstreamSettings {
@@ -201,6 +211,7 @@ export function loadConfig(env: Env = process.env): ConfigResult {
         rate5xx: e.SANDBOX_RATE_5XX,
         rateDrop: e.SANDBOX_RATE_DROP,
       },
+      commerce: { orderCompletionMs: e.SANDBOX_ORDER_COMPLETION_MS, orderListDelayMs: e.SANDBOX_ORDER_LIST_DELAY_MS },
     },
   };
   return { ok: true, config: deepFreeze(config) };
