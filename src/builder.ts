@@ -67,3 +67,4 @@ export const builder = new SchemaBuilder<{
 });
 
 builder.queryType({ description: 'The root of every read.' });
+builder.mutationType({ description: 'The root of every change.' });

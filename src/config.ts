@@ -26,6 +26,9 @@ const envSchema = z.object({
   UPSTREAM_RETRY_AFTER_CAP_S: int(0, 3_600).default(30),
   CATALOG_CACHE_TTL_S: int(0, 86_400).default(900),
   CATALOG_CACHE_MAX_ENTRIES: int(1, 1_000_000).default(5_000),
+  IDEMPOTENCY_TTL_S: int(60, 30 * 86_400).default(86_400),
+  RECENT_ORDERS_TTL_S: int(0, 86_400).default(1_800),
+  STATE_MAX_ENTRIES: int(100, 10_000_000).default(100_000),
   MAX_QUERY_DEPTH: int(1, 100).default(12),
   MAX_QUERY_TOKENS: int(100, 100_000).default(2_000),
   MAX_QUERY_ALIASES: int(1, 1_000).default(30),
@@ -104,6 +107,8 @@ export interface Config {
   readonly upstream: Omit<UpstreamSettings, 'baseUrl'> & { readonly baseUrl?: string };
   readonly azure?: AzureCredentials;
   readonly catalogCache: { readonly ttlSeconds: number; readonly maxEntries: number };
+  /** Shared state that is not a cache: idempotency outcomes and read-your-writes orders. */
+  readonly state: { readonly idempotencyTtlSeconds: number; readonly recentOrdersTtlSeconds: number; readonly maxEntries: number };
   readonly limits: {
     readonly maxDepth: number;
     readonly maxTokens: number;
@@ -192,6 +197,7 @@ export function loadConfig(env: Env = process.env): ConfigResult {
     },
     ...(azure ? { azure } : {}),
     catalogCache: { ttlSeconds: e.CATALOG_CACHE_TTL_S, maxEntries: e.CATALOG_CACHE_MAX_ENTRIES },
+    state: { idempotencyTtlSeconds: e.IDEMPOTENCY_TTL_S, recentOrdersTtlSeconds: e.RECENT_ORDERS_TTL_S, maxEntries: e.STATE_MAX_ENTRIES },
     limits: {
       maxDepth: e.MAX_QUERY_DEPTH,
       maxTokens: e.MAX_QUERY_TOKENS,

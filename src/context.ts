@@ -5,15 +5,25 @@ import { setMaxListeners } from 'node:events';
 import type { Logger } from 'pino';
 import type { CallContext, PartnerCenterClient } from './upstream/client.js';
 import type { SharedCache } from './cache/shared-cache.js';
+import type { IdempotencyKeeper } from './cache/idempotency.js';
+import type { RecentOrders } from './cache/recent-orders.js';
+import type { UpstreamOrder } from './upstream/orders.js';
 
 export interface GatewayServices {
+  /** Partner tenant (or upstream) this process serves; every cache key of customer data starts with it. */
+  partnerScope: string;
   upstream: PartnerCenterClient;
   catalogCache: SharedCache;
+  idempotency: IdempotencyKeeper;
+  recentOrders: RecentOrders<UpstreamOrder>;
   logger: Logger;
   defaultLocale: string;
 }
 
 export interface GatewayContext {
+  /** Cache-key prefix for customer data: partner scope plus, later, the caller's identity. */
+  scope: string;
+  services: GatewayServices;
   correlationId: string;
   locale: string;
   /** What every upstream call of this request carries. */
@@ -38,6 +48,8 @@ export function createContext(services: GatewayServices, req: { correlationId: s
     signal = controller.signal;
   }
   return {
+    scope: services.partnerScope,
+    services,
     correlationId: req.correlationId,
     locale,
     call: { correlationId: req.correlationId, locale, logger, ...(signal ? { signal } : {}) },

@@ -13,6 +13,8 @@ import { PartnerCenterError } from './upstream/errors.js';
 import { PartnerCenterClient, type ClientOptions } from './upstream/client.js';
 import { SharedCache } from './cache/shared-cache.js';
 import { MemoryStore } from './cache/memory-store.js';
+import { IdempotencyKeeper } from './cache/idempotency.js';
+import { RecentOrders } from './cache/recent-orders.js';
 import { correlationIdOf, useCorrelationId } from './plugins/correlation.js';
 import { useRequestSizeLimit } from './plugins/request-size.js';
 import { useOperationLog } from './plugins/operation-log.js';
@@ -39,7 +41,17 @@ const LOCALE = /^[a-z]{2}-[A-Z]{2}$/;
 export function createGateway({ config, baseUrl, logger, client }: GatewayOptions): Gateway {
   const upstream = new PartnerCenterClient({ ...config.upstream, baseUrl, ...client });
   const catalogCache = new SharedCache(new MemoryStore(config.catalogCache.maxEntries), config.catalogCache.ttlSeconds * 1000);
-  const services: GatewayServices = { upstream, catalogCache, logger, defaultLocale: config.upstream.locale };
+  // Shared state that must not be evicted by catalog churn lives in its own store.
+  const state = new MemoryStore(config.state.maxEntries);
+  const services: GatewayServices = {
+    partnerScope: config.azure?.tenantId ?? new URL(baseUrl).host,
+    upstream,
+    catalogCache,
+    idempotency: new IdempotencyKeeper(state, config.state.idempotencyTtlSeconds * 1000),
+    recentOrders: new RecentOrders(state, config.state.recentOrdersTtlSeconds * 1000),
+    logger,
+    defaultLocale: config.upstream.locale,
+  };
   let ready = true;
 
   const yoga = createYoga<Record<string, unknown>, GatewayContext>({

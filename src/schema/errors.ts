@@ -44,6 +44,13 @@ export class ThrottledError extends GatewayError {
   }
 }
 
+/** The request conflicts with the object's state: a cart being checked out, already ordered, or an idempotency key reused for another cart. */
+export class ConflictError extends GatewayError {
+  constructor(message: string, code: 'CONFLICT' | 'IDEMPOTENCY_KEY_REUSED' = 'CONFLICT', readonly partnerCenterCode?: number | string) {
+    super(message, code);
+  }
+}
+
 export class UpstreamUnavailableError extends GatewayError {
   constructor(message: string) {
     super(message, 'UPSTREAM_UNAVAILABLE');
@@ -108,6 +115,53 @@ builder.objectType(UpstreamUnavailableError, {
   isTypeOf: (v) => v instanceof UpstreamUnavailableError,
   fields: () => ({}),
 });
+
+builder.objectType(ConflictError, {
+  name: 'ConflictError',
+  description: 'The change conflicts with the current state; read the object again before retrying.',
+  interfaces: [ErrorInterface],
+  isTypeOf: (v) => v instanceof ConflictError,
+  fields: (t) => ({
+    partnerCenterCode: t.string({
+      nullable: true,
+      description: 'Partner Center error code, e.g. 800064 (cart being processed) or 800065 (already ordered).',
+      resolve: (e) => (e.partnerCenterCode === undefined ? null : String(e.partnerCenterCode)),
+    }),
+  }),
+});
+
+/** The error types every mutation result union carries. */
+export const MUTATION_ERRORS = [ValidationError, NotFoundError, ConflictError, ThrottledError, UpstreamUnavailableError];
+
+/** Turns an upstream failure into the typed error a frontend can act on; other errors pass through. */
+export function toMutationError(err: unknown): unknown {
+  if (!(err instanceof PartnerCenterError)) return err;
+  const desc = err.description;
+  switch (err.kind) {
+    case 'NOT_FOUND':
+      return new NotFoundError(desc);
+    case 'CONFLICT':
+      return new ConflictError(desc, 'CONFLICT', err.code);
+    case 'THROTTLED':
+      return new ThrottledError(`Partner Center is throttling requests: ${desc}`, err.retryAfter);
+    case 'BAD_INPUT':
+    case 'FORBIDDEN':
+      // 800065 "already submitted" is a state conflict, not bad input.
+      if (err.code === 800065) return new ConflictError(desc, 'CONFLICT', err.code);
+      return new ValidationError(desc, [], err.code);
+    default:
+      return new UpstreamUnavailableError(`Partner Center could not complete the request: ${desc}`);
+  }
+}
+
+/** Runs a mutation's upstream work and rethrows failures as union members. */
+export async function typedErrors<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (err) {
+    throw toMutationError(err);
+  }
+}
 
 const QUERY_CODES: Record<PartnerCenterError['kind'], string> = {
   BAD_INPUT: 'VALIDATION_FAILED',

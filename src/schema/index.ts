@@ -10,6 +10,12 @@ import './catalog/availability.type.js';
 import './catalog/catalog.queries.js';
 import './customer/customer.type.js';
 import './customer/customer.queries.js';
+import './customer/customer.commerce.js';
+import './subscription/subscription.type.js';
+import './order/order.type.js';
+import './cart/cart.type.js';
+import './cart/cart.mutations.js';
+import './order/checkout.mutation.js';
 
 export const schema = builder.toSchema({ sortSchema: true });
 

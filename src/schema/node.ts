@@ -9,6 +9,8 @@ const PART = {
   availabilityId: /^[A-Za-z0-9]{1,64}$/,
   country: /^[A-Z]{2}$/,
   guid: /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/,
+  // New-commerce orders have 12 hex chars; legacy ones a GUID or 33 URL-safe base64 chars.
+  orderId: /^[A-Za-z0-9_-]{1,64}$/,
 } as const;
 
 /** The shape of each Node type's key, part by part. */
@@ -17,6 +19,9 @@ export const NODE_KEYS: Readonly<Record<string, readonly RegExp[]>> = {
   Sku: [PART.productId, PART.skuId, PART.country],
   Availability: [PART.productId, PART.skuId, PART.availabilityId, PART.country],
   Customer: [PART.guid],
+  Cart: [PART.guid, PART.guid],
+  Order: [PART.guid, PART.orderId],
+  CustomerSubscription: [PART.guid, PART.guid],
 };
 
 export function invalidInput(message: string, field?: string): GraphQLError {
@@ -51,3 +56,10 @@ export function splitKey(key: string, count: number): string[] {
 }
 
 export const keyPatterns = PART;
+
+/** Checks a GUID argument (customer, cart, subscription ids) and returns it in lower case. */
+export function validGuid(value: string, field: string): string {
+  const v = String(value).trim().toLowerCase();
+  if (!PART.guid.test(v)) throw invalidInput(`${field} must be a GUID; got ${JSON.stringify(String(value).slice(0, 60))}.`, field);
+  return v;
+}

@@ -65,7 +65,10 @@ export type NodeQueryVariables = Exact<{
 
 export type NodeQuery = { node:
     | { __typename: 'Availability', catalogItemId: string, id: string }
+    | { __typename: 'Cart', id: string }
     | { __typename: 'Customer', customerId: string, companyName: string | null, id: string }
+    | { __typename: 'CustomerSubscription', id: string }
+    | { __typename: 'Order', id: string }
     | { __typename: 'Product', productId: string, title: string, id: string }
     | { __typename: 'Sku', skuId: string, title: string, id: string }
    | null };
@@ -77,7 +80,10 @@ export type NodesQueryVariables = Exact<{
 
 export type NodesQuery = { nodes: Array<
     | { __typename: 'Availability', id: string }
+    | { __typename: 'Cart', id: string }
     | { __typename: 'Customer', id: string }
+    | { __typename: 'CustomerSubscription', id: string }
+    | { __typename: 'Order', id: string }
     | { __typename: 'Product', id: string }
     | { __typename: 'Sku', id: string }
    | null> };

@@ -21,16 +21,13 @@ const contract = buildSchema(read('contract.graphql'));
 
 // Parts of the contract that later issues build (commerce, after-sale). This list may only shrink.
 const NOT_YET = new Set([
-  'Cart', 'CartLineItem', 'CartLineItemError', 'CartLineItemInput', 'CreateCartInput', 'UpdateCartInput', 'CheckoutCartInput',
-  'CreateCartPayload', 'UpdateCartPayload', 'CheckoutOrderError', 'CheckoutCartPayload', 'CreateCartResult', 'UpdateCartResult',
-  'CheckoutCartResult', 'Order', 'OrderLineItem', 'OrderConnection', 'OrderEdge', 'OrderStatus', 'CustomerSubscription',
-  'CustomerSubscriptionConnection', 'CustomerSubscriptionEdge', 'SubscriptionStatus', 'RefundOption', 'UpdateSubscriptionInput',
-  'SubscriptionActionInput', 'UpdateSubscriptionPayload', 'UpdateSubscriptionResult', 'Invoice', 'InvoiceConnection', 'InvoiceEdge',
-  'ReconciliationLineItem', 'ReconciliationLineItemConnection', 'ReconciliationLineItemEdge', 'BillingPeriod', 'Mutation',
+  'UpdateSubscriptionInput', 'SubscriptionActionInput', 'UpdateSubscriptionPayload', 'UpdateSubscriptionResult',
+  'Invoice', 'InvoiceConnection', 'InvoiceEdge', 'ReconciliationLineItem', 'ReconciliationLineItemConnection',
+  'ReconciliationLineItemEdge', 'BillingPeriod',
 ]);
 const NOT_YET_FIELDS = new Set([
   'Query.invoices', 'Query.invoice', 'Query.unbilledReconciliationLineItems',
-  'Customer.cart', 'Customer.orders', 'Customer.order', 'Customer.subscriptions', 'Customer.subscription',
+  'Mutation.updateSubscription', 'Mutation.suspendSubscription', 'Mutation.reactivateSubscription', 'Mutation.cancelSubscription',
 ]);
 
 /** Whether `actual` may stand where the contract says `wanted` (non-null may tighten nullable). */

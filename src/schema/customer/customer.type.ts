@@ -1,12 +1,12 @@
 import { builder } from '../../builder.js';
-import { getCustomer, type UpstreamCustomer } from '../../upstream/customers.js';
-import { settle } from '../loading.js';
+import type { UpstreamCustomer } from '../../upstream/customers.js';
+import { customerDetailsLoader } from './customer.loaders.js';
 
 /** Customer data is never cached across requests: the per-request loader is its only cache. */
 export const CustomerRef = builder.loadableNodeRef<UpstreamCustomer, string, string>('Customer', {
   id: { resolve: (c) => c.id.toLowerCase(), description: 'Global id; node(id) refetches this object.' },
   cacheResolved: (c) => c.id.toLowerCase(),
-  load: (ids, ctx) => Promise.all(ids.map((id) => settle(getCustomer(ctx.upstream, ctx.call, id)))),
+  load: (ids, ctx) => customerDetailsLoader(ctx).loadMany(ids),
 });
 
 CustomerRef.implement({

@@ -1,0 +1,40 @@
+// The full customer record (with its billing profile) by id. Kept apart from the Customer node
+// loader, which list results prime with partial records: the customer's country, which decides the
+// market of every catalog lookup in commerce, is only in the full record.
+import DataLoader from 'dataloader';
+import { createContextCache } from '@pothos/core';
+import type { GatewayContext } from '../../context.js';
+import { getCustomer, type UpstreamCustomer } from '../../upstream/customers.js';
+import { settle } from '../loading.js';
+import { NotFoundError, ValidationError } from '../errors.js';
+import { PartnerCenterError } from '../../upstream/errors.js';
+
+export const customerDetailsLoader = createContextCache(
+  (ctx: GatewayContext) =>
+    new DataLoader<string, UpstreamCustomer>((ids) => Promise.all(ids.map((id) => settle(getCustomer(ctx.upstream, ctx.call, id))))),
+);
+
+/** The customer's country (ISO alpha-2, upper case): the market its purchases are made in. */
+export async function customerCountry(ctx: GatewayContext, customerId: string): Promise<string> {
+  let customer: UpstreamCustomer;
+  try {
+    customer = await customerDetailsLoader(ctx).load(customerId);
+  } catch (err) {
+    if (err instanceof PartnerCenterError && err.kind === 'NOT_FOUND') throw new NotFoundError(`Customer ${customerId} was not found.`);
+    throw err;
+  }
+  const country = customer.billingProfile?.defaultAddress?.country?.toUpperCase();
+  if (!country || !/^[A-Z]{2}$/.test(country)) {
+    throw new ValidationError(`Customer ${customerId} has no billing country in Partner Center, so no market to buy in.`, [
+      { path: 'customerId', message: 'the customer has no billing country' },
+    ]);
+  }
+  return country;
+}
+
+/** The country= of a catalog link such as "/products/CFQ7TTC0LH18?country=US", if it has one. */
+export function countryOfLink(uri: string | undefined): string | undefined {
+  const q = uri?.split('?')[1];
+  const c = q ? new URLSearchParams(q).get('country')?.toUpperCase() : undefined;
+  return c && /^[A-Z]{2}$/.test(c) ? c : undefined;
+}
