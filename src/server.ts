@@ -37,6 +37,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
       port: config.sandbox.port,
       seed: config.sandbox.seed,
       faults: config.sandbox.faults,
+      commerce: config.sandbox.commerce,
       logger: logger.child({ component: 'sandbox' }),
     });
     baseUrl = sandbox.url;

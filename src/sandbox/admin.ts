@@ -2,13 +2,16 @@
 // requests: never counted, recorded, delayed or faulted.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
+import { mergeCommerceSettings } from './commerce-settings.js';
 import { faultSettingsSchema, scriptedFaultSchema } from './faults.js';
 import type { FaultEngine } from './faults.js';
+import type { CommerceStore } from './model/commerce-store.js';
 import type { Recorder } from './recorder.js';
 
 export interface AdminDeps {
   readonly faults: FaultEngine;
   readonly recorder: Recorder;
+  readonly commerce: CommerceStore;
 }
 
 type AdminReply = { status: number; body?: unknown };
@@ -29,6 +32,13 @@ const ROUTES: Readonly<Record<string, Partial<Record<string, AdminHandler>>>> = 
     GET: ({ faults }) => ({ status: 200, body: faults.settings() }),
     // A zod failure (or an unknown route key) becomes a 400 in handleAdminRequest.
     PUT: ({ faults }, body) => ({ status: 200, body: faults.update(faultSettingsSchema.parse(body)) }),
+  },
+  '/_sandbox/commerce': {
+    GET: ({ commerce }) => ({ status: 200, body: commerce.settings }),
+    PUT: ({ commerce }, body) => {
+      commerce.settings = mergeCommerceSettings(commerce.settings, body);
+      return { status: 200, body: commerce.settings };
+    },
   },
   '/_sandbox/script': {
     POST: ({ faults }, body) => {

@@ -15,6 +15,13 @@ export const FaultCode = {
   /** Text from the .NET SDK's tests for an unsupported customer-filter operator. */
   customerSearchOperator: 2000,
   accessDenied: 400,
+  cartNotFound: 800008,
+  cartItemErrors: 800009,
+  cartBeingProcessed: 800064,
+  cartAlreadySubmitted: 800065,
+  riskCheckFailed: 800069,
+  orderNotFound: 20000,
+  subscriptionNotFound: 20003,
 } as const;
 
 export interface ApiFaultBody {

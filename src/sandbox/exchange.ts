@@ -5,6 +5,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 import type { ApiError } from './errors.js';
 import { throttleBody } from './errors.js';
+import type { StoredReply } from './idempotency.js';
 import type { QueryParams } from './request.js';
 import type { Recorder } from './recorder.js';
 import { recordableHeaders } from './recorder.js';
@@ -42,10 +43,14 @@ export class Exchange {
   }
 
   json(status: number, body: unknown, extra: Record<string, string> = {}, contentType = 'application/json; charset=utf-8'): void {
-    if (!this.finish(status)) return;
-    const payload = body === undefined ? '' : JSON.stringify(body);
-    this.res.writeHead(status, { ...this.standardHeaders(), 'Content-Type': contentType, ...extra });
-    this.res.end(payload);
+    this.send({ status, payload: body === undefined ? '' : JSON.stringify(body), headers: extra }, contentType);
+  }
+
+  /** Sends a serialised reply: a fresh one, or one stored for an idempotent replay. */
+  send(reply: StoredReply, contentType = 'application/json; charset=utf-8'): void {
+    if (!this.finish(reply.status)) return;
+    this.res.writeHead(reply.status, { ...this.standardHeaders(), 'Content-Type': contentType, ...reply.headers });
+    this.res.end(reply.payload);
   }
 
   fault(error: ApiError): void {

@@ -1,6 +1,18 @@
 // The Partner Center sandbox: a faithful simulator of the Partner Center REST API on loopback,
 // with seeded data and fault injection. See the reference in ../shared/reference/partner-center-api.md.
-export type { Clock, RecordedRequest, Sandbox, SandboxFaultSettings, SandboxOptions, ScriptedFault } from './types.js';
+export type {
+  Clock,
+  RecordedRequest,
+  Sandbox,
+  SandboxCommerceSettings,
+  SandboxFaultSettings,
+  SandboxOptions,
+  SandboxState,
+  ScriptedFault,
+} from './types.js';
+export type { CartError, CartLineItem, CartResource } from './model/cart.js';
+export type { CartCheckoutResult, OrderError, OrderLineItemResource, OrderLineProvisioningStatus, OrderResource } from './model/order.js';
+export type { SubscriptionResource } from './model/subscription.js';
 export { startSandbox } from './server.js';
-export { ROUTE, UNMATCHED } from './routes/keys.js';
+export { ROUTE, UNMATCHED, WRITE_ROUTES, isWriteRoute } from './routes/keys.js';
 export type { RouteKey } from './routes/keys.js';

@@ -10,8 +10,8 @@ if (!result.ok) {
 }
 const { config } = result;
 const logger = pino({ level: config.logLevel });
-const { host, port, seed, faults } = config.sandbox;
-const sandbox = await startSandbox({ host, port, seed, faults, logger });
+const { host, port, seed, faults, commerce } = config.sandbox;
+const sandbox = await startSandbox({ host, port, seed, faults, commerce, logger });
 logger.info({ url: sandbox.url, seed }, 'Partner Center sandbox listening');
 
 const stop = (signal: NodeJS.Signals): void => {

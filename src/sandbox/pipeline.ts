@@ -1,17 +1,33 @@
-// The path of one API request: count it, pick its fault, wait out the latency, then answer with
-// the fault or with the matched route's handler.
+// The path of one API request: count it, pick its fault, then either answer with the fault or
+// process the request and answer with the result.
+//
+// Processing, in order:
+//   1. On arrival: refuse unknown routes, read the body, and for a write route with an
+//      MS-RequestId consult the idempotency ledger (replay a stored answer, or wait for the same
+//      request still in flight). Then run the route's `reserve`: a checkout marks its cart as
+//      being checked out.
+//   2. Hold for the simulated processing time: latency + jitter, plus a scripted 'delay'. This is
+//      the window in which a concurrent request sees the reservation (a second checkout of the
+//      cart gets 409 800064) and a duplicate waits for the first.
+//   3. Run the handler, which changes state as of the clock at that moment; release the
+//      reservation; store the answer in the ledger.
+//   4. Answer, or for a 'dropAfter' fault destroy the socket instead (the lost-response case).
+// 'status' and 'drop' faults answer before any of this, so they change and store nothing.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from 'pino';
-import { ApiError, FaultCode, injectedFault, invalidInput, notFound } from './errors.js';
+import { readBody } from './body.js';
+import { ApiError, FaultCode, injectedFault, notFound } from './errors.js';
 import { Exchange } from './exchange.js';
 import type { FaultEngine } from './faults.js';
+import { idempotencyKey } from './idempotency.js';
+import type { StoredReply } from './idempotency.js';
 import type { Recorder } from './recorder.js';
 import { QueryParams } from './request.js';
-import type { RequestContext } from './request.js';
+import type { Reply, RequestContext, RouteDef } from './request.js';
 import type { Router } from './router.js';
 import type { RouteMatch } from './router.js';
-import { UNMATCHED } from './routes/keys.js';
+import { UNMATCHED, isWriteRoute } from './routes/keys.js';
 import type { SandboxStore } from './store.js';
 
 export interface PipelineDeps {
@@ -24,7 +40,21 @@ export interface PipelineDeps {
   readonly signal: AbortSignal;
 }
 
-const MAX_BODY_BYTES = 1_000_000;
+/** One request on its way through processing. */
+interface Pending {
+  readonly req: IncomingMessage;
+  readonly match: RouteMatch;
+  readonly query: QueryParams;
+  readonly exchange: Exchange;
+  /** The simulated processing time. */
+  readonly holdMs: number;
+}
+
+/** An answer, and whether the idempotency ledger may keep it. */
+interface Executed {
+  readonly reply: StoredReply;
+  readonly storable: boolean;
+}
 
 export async function handleApiRequest(deps: PipelineDeps, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
   const method = req.method ?? 'GET';
@@ -36,35 +66,89 @@ export async function handleApiRequest(deps: PipelineDeps, req: IncomingMessage,
   const exchange = new Exchange(req, res, { route, path: url.pathname, query, echoIdsTwice }, deps.recorder, deps.logger);
 
   const { outcome, latencyMs } = deps.faults.next(route);
-  await pause(latencyMs, deps.signal);
-  if (outcome.kind === 'delay') await pause(outcome.delayMs, deps.signal);
-  if (deps.signal.aborted) return exchange.drop();
-  if (outcome.kind === 'drop') return exchange.drop();
-  if (outcome.kind === 'status') {
+  if (outcome.kind === 'drop' || outcome.kind === 'status') {
+    await pause(latencyMs, deps.signal);
+    if (deps.signal.aborted || outcome.kind === 'drop') return exchange.drop();
     return outcome.status === 429 ? exchange.throttle(outcome.retryAfterSeconds) : exchange.fault(injectedFault(outcome.status));
   }
+  const holdMs = latencyMs + (outcome.kind === 'delay' ? outcome.delayMs : 0);
+  const reply = await processOnce(deps, { req, match, query, exchange, holdMs });
+  if (!reply || deps.signal.aborted || outcome.kind === 'dropAfter') return exchange.drop();
+  exchange.send(reply);
+}
 
+/** Processes a request, unless it repeats a write already answered or under way (reference §1.3). */
+async function processOnce(deps: PipelineDeps, p: Pending): Promise<StoredReply | undefined> {
+  const key =
+    p.match.kind === 'route' && isWriteRoute(p.match.def.key)
+      ? idempotencyKey(p.match.def.key, p.match.params.get('customerId'), p.exchange.header('ms-requestid'))
+      : undefined;
+  if (key === undefined) return (await execute(deps, p))?.reply;
+
+  const ledger = deps.store.idempotency;
+  for (;;) {
+    const entry = ledger.find(key);
+    if (entry.kind === 'none') break;
+    const [reply] = await Promise.all([entry.kind === 'done' ? entry.reply : entry.settled, pause(p.holdMs, deps.signal)]);
+    if (reply || deps.signal.aborted) return reply;
+    // The first request ended without a storable answer (a 5xx, a refusal): process this one.
+  }
+  ledger.begin(key);
+  let executed: Executed | undefined;
   try {
-    const reply = await dispatch(deps, req, match, query, exchange);
-    exchange.json(reply.status, reply.body, reply.headers);
+    executed = await execute(deps, p);
+  } finally {
+    ledger.finish(key, executed?.reply, executed?.storable === true);
+  }
+  return executed?.reply;
+}
+
+async function execute(deps: PipelineDeps, p: Pending): Promise<Executed | undefined> {
+  let prepared: { ctx: RequestContext; def: RouteDef };
+  try {
+    prepared = await prepare(deps, p);
   } catch (error) {
-    if (error instanceof ApiError) return exchange.fault(error);
-    deps.logger.error({ err: error, route }, 'sandbox handler failed');
-    exchange.fault(new ApiError(500, FaultCode.unexpected, 'Unexpected service error'));
+    return refuse(deps, p, error, true);
+  }
+  let release: () => void;
+  try {
+    release = prepared.def.reserve?.(prepared.ctx) ?? (() => undefined);
+  } catch (error) {
+    // Refused before processing (a concurrent checkout): like an injected fault, not stored.
+    return refuse(deps, p, error, false);
+  }
+  try {
+    await pause(p.holdMs, deps.signal);
+    if (deps.signal.aborted) return undefined;
+    const reply = serialise(await prepared.def.handler(prepared.ctx));
+    return { reply, storable: reply.status < 500 };
+  } catch (error) {
+    const reply = errorReply(deps, p, error);
+    return { reply, storable: reply.status < 500 };
+  } finally {
+    release();
   }
 }
 
-async function dispatch(deps: PipelineDeps, req: IncomingMessage, match: RouteMatch, query: QueryParams, exchange: Exchange) {
+async function refuse(deps: PipelineDeps, p: Pending, error: unknown, storable: boolean): Promise<Executed | undefined> {
+  await pause(p.holdMs, deps.signal);
+  if (deps.signal.aborted) return undefined;
+  const reply = errorReply(deps, p, error);
+  return { reply, storable: storable && reply.status < 500 };
+}
+
+async function prepare(deps: PipelineDeps, p: Pending): Promise<{ ctx: RequestContext; def: RouteDef }> {
+  const { match, req, exchange } = p;
   if (match.kind === 'notFound') throw notFound('The requested resource was not found.');
   if (match.kind === 'methodNotAllowed') {
     throw new ApiError(405, FaultCode.invalidInput, `The requested resource does not support http method '${req.method ?? ''}'.`);
   }
   const { def, params } = match;
-  const body = await readJsonBody(req);
+  const body = await readBody(req, def.ignoresBody === true);
   const ctx: RequestContext = {
     method: req.method ?? 'GET',
     path: req.url ?? '/',
-    query,
+    query: p.query,
     store: deps.store,
     body,
     header: (name) => exchange.header(name),
@@ -73,27 +157,19 @@ async function dispatch(deps: PipelineDeps, req: IncomingMessage, match: RouteMa
       if (value === undefined) throw new Error(`route ${def.key} has no parameter ${name}`);
       return value;
     },
+    takeOrderGroupFailures: () => deps.faults.takeOrderGroupFailures(),
   };
-  return def.handler(ctx);
+  return { ctx, def };
 }
 
-/** The parsed JSON body, or undefined when there is none. */
-async function readJsonBody(req: IncomingMessage): Promise<unknown> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    const buf = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
-    size += buf.length;
-    if (size > MAX_BODY_BYTES) throw new ApiError(413, FaultCode.invalidInput, 'Request body too large');
-    chunks.push(buf);
-  }
-  const text = Buffer.concat(chunks).toString('utf8');
-  if (text.trim() === '') return undefined;
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    throw invalidInput('the request body is not valid JSON.');
-  }
+function serialise(reply: Reply): StoredReply {
+  return { status: reply.status, payload: reply.body === undefined ? '' : JSON.stringify(reply.body), headers: reply.headers ?? {} };
+}
+
+function errorReply(deps: PipelineDeps, p: Pending, error: unknown): StoredReply {
+  if (error instanceof ApiError) return serialise({ status: error.status, body: error.body() });
+  deps.logger.error({ err: error, route: p.match.kind === 'route' ? p.match.def.key : UNMATCHED }, 'sandbox handler failed');
+  return serialise({ status: 500, body: new ApiError(500, FaultCode.unexpected, 'Unexpected service error').body() });
 }
 
 async function pause(ms: number, signal: AbortSignal): Promise<void> {

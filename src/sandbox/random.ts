@@ -15,7 +15,7 @@ export interface Random {
 
 export const UPPER_ALNUM = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 export const LOWER_ALNUM = '0123456789abcdefghijklmnopqrstuvwxyz';
-const HEX = '0123456789abcdef';
+export const HEX = '0123456789abcdef';
 
 export function createRandom(seed: number): Random {
   let state = seed >>> 0;

@@ -1,6 +1,7 @@
 // What a route handler sees of a request, and what it returns. Partner Center reads query
 // parameter names case-insensitively (`targetview=onlineservices` works), so handlers only get
 // lookups that ignore case.
+import type { OrderGroupFailure } from './faults.js';
 import type { SandboxStore } from './store.js';
 
 export class QueryParams {
@@ -31,6 +32,8 @@ export interface RequestContext {
   param(name: string): string;
   /** A request header, by case-insensitive name. */
   header(name: string): string | undefined;
+  /** Scripted order-group failures for a checkout that is about to place orders; takes them. */
+  takeOrderGroupFailures(): readonly OrderGroupFailure[];
 }
 
 export interface Reply {
@@ -46,6 +49,16 @@ export interface RouteDef {
   readonly handler: Handler;
   /** Catalog responses echo MS-RequestId and MS-CorrelationId twice, comma-joined (reference §1.4). */
   readonly echoIdsTwice?: boolean;
+  /** The route reads no body: whatever arrives is drained unparsed (checkout, reference §1.6). */
+  readonly ignoresBody?: boolean;
+  /**
+   * Runs when the request arrives, before the simulated processing time (latency, 'delay'
+   * faults) and the handler: claims what the request will work on, so a concurrent request can
+   * see that work in progress. Throws an ApiError to refuse the request; returns the release,
+   * called once the request has been processed.
+   */
+  readonly reserve?: (ctx: RequestContext) => () => void;
 }
 
 export const ok = (body: unknown): Reply => ({ status: 200, body });
+export const created = (body: unknown): Reply => ({ status: 201, body });

@@ -6,12 +6,14 @@ import type { Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { pino } from 'pino';
 import { handleAdminRequest } from './admin.js';
+import { mergeCommerceSettings } from './commerce-settings.js';
 import { FaultEngine } from './faults.js';
 import { handleApiRequest } from './pipeline.js';
 import type { PipelineDeps } from './pipeline.js';
 import { Recorder } from './recorder.js';
 import { Router } from './router.js';
 import { apiRoutes } from './routes/index.js';
+import { stateOf } from './state.js';
 import { createStore } from './store.js';
 import type { Sandbox, SandboxOptions } from './types.js';
 
@@ -27,13 +29,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const lifetime = new AbortController();
   // Every delayed response waits on this one signal; many at once is the point of a latency knob.
   setMaxListeners(0, lifetime.signal);
-  const deps: PipelineDeps = { store: createStore(seed, options.clock), router, faults, recorder, logger, signal: lifetime.signal };
+  const store = createStore(seed, options.clock, options.commerce);
+  const deps: PipelineDeps = { store, router, faults, recorder, logger, signal: lifetime.signal };
 
   const sockets = new Set<Socket>();
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://sandbox.invalid');
     const admin = url.pathname === ADMIN_PREFIX || url.pathname.startsWith(`${ADMIN_PREFIX}/`);
-    const work = admin ? handleAdminRequest({ faults, recorder }, req, res, url) : handleApiRequest(deps, req, res, url);
+    const work = admin ? handleAdminRequest({ faults, recorder, commerce: store.commerce }, req, res, url) : handleApiRequest(deps, req, res, url);
     work.catch((error: unknown) => {
       logger.error({ err: error }, 'sandbox request failed');
       res.destroy();
@@ -65,6 +68,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     requests: () => recorder.requests(),
     setFaults: (settings) => void faults.update(settings),
     script: (fault) => faults.enqueue(fault),
+    setCommerce(settings) {
+      store.commerce.settings = mergeCommerceSettings(store.commerce.settings, settings);
+    },
+    commerceSettings: () => store.commerce.settings,
+    state: () => stateOf(store),
     resetCounters: () => recorder.reset(),
     close() {
       closing ??= new Promise<void>((resolve) => {

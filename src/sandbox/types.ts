@@ -1,9 +1,12 @@
 // The sandbox's public contract. Other parts of the project (the gateway's tests, the embedded
 // sandbox in src/server.ts) code against these shapes, so they change only additively.
 import type { Logger } from 'pino';
-import type { SandboxFaultSettings } from '../config.js';
+import type { SandboxCommerceSettings, SandboxFaultSettings } from '../config.js';
+import type { CartResource } from './model/cart.js';
+import type { OrderResource } from './model/order.js';
+import type { SubscriptionResource } from './model/subscription.js';
 
-export type { SandboxFaultSettings };
+export type { SandboxCommerceSettings, SandboxFaultSettings };
 
 /** Time source for business rules (cart expiry, refund windows) so tests can move time. */
 export interface Clock {
@@ -18,6 +21,8 @@ export interface SandboxOptions {
   /** Seeds every generated id and choice; the same seed always serves byte-identical data. Default 1. */
   seed?: number;
   faults?: Partial<SandboxFaultSettings>;
+  /** Order timing. Default: orders complete after 5 s and are listed after 30 s. */
+  commerce?: Partial<SandboxCommerceSettings>;
   /** Default: a silent logger. */
   logger?: Logger;
   /** Default: the wall clock. */
@@ -27,7 +32,13 @@ export interface SandboxOptions {
 export interface ScriptedFault {
   /** A route key such as 'GET /v1/products/{productId}/skus'; omitted matches any API request. */
   route?: string;
-  kind: 'status' | 'drop' | 'delay';
+  /**
+   * 'status' answers with `status` before processing; 'drop' closes the connection before
+   * processing; 'delay' holds the request, then processes it; 'dropAfter' processes the request
+   * (state changes, idempotency record stored), then closes the connection without an answer;
+   * 'orderGroupError' fails order group `orderGroup` in the next checkout that places orders.
+   */
+  kind: 'status' | 'drop' | 'delay' | 'dropAfter' | 'orderGroupError';
   /** For 'status': 429 answers with the gateway throttle body, 5xx and others with an ApiFault. */
   status?: number;
   retryAfterSeconds?: number;
@@ -35,6 +46,12 @@ export interface ScriptedFault {
   delayMs?: number;
   /** How many matching requests this fault answers. Default 1. */
   times?: number;
+  /** For 'orderGroupError' (required): the cart orderGroup ("0", "1", ...) whose order fails. */
+  orderGroup?: string;
+  /** For 'orderGroupError': the OrderError code. Default 800069. */
+  code?: number;
+  /** For 'orderGroupError': default 'Order failed Risk Management check'. */
+  description?: string;
 }
 
 export interface RecordedRequest {
@@ -50,6 +67,16 @@ export interface RecordedRequest {
   at: string;
 }
 
+/**
+ * What the sandbox holds, rendered as the by-id GET routes would render it at this moment,
+ * including orders not yet in the order list. Each call returns fresh copies.
+ */
+export interface SandboxState {
+  carts(customerId: string): readonly CartResource[];
+  orders(customerId: string): readonly OrderResource[];
+  subscriptions(customerId: string): readonly SubscriptionResource[];
+}
+
 export interface Sandbox {
   /** API root, e.g. 'http://127.0.0.1:43123'; resources live under /v1. */
   readonly url: string;
@@ -60,6 +87,10 @@ export interface Sandbox {
   requests(): readonly RecordedRequest[];
   setFaults(faults: Partial<SandboxFaultSettings>): void;
   script(fault: ScriptedFault): void;
+  /** Validates, then merges; applies to orders placed afterwards. */
+  setCommerce(settings: Partial<SandboxCommerceSettings>): void;
+  commerceSettings(): SandboxCommerceSettings;
+  state(): SandboxState;
   resetCounters(): void;
   close(): Promise<void>;
 }

@@ -44,3 +44,13 @@ export function availabilityView(a: AvailabilityRecord) {
   const self = withQuery(`${skuPath(a.productId, a.skuId)}/availabilities/${a.id}`, [['country', a.country]]);
   return { ...a, links: { self: link(self) } };
 }
+
+/** The product, SKU and availability links that order lines and subscriptions carry (samples §6.5, §6.7). */
+export function catalogItemLinks(productId: string, skuId: string, availabilityId: string, country: string) {
+  const q = [['country', country]] as const;
+  return {
+    product: link(withQuery(productPath(productId), q)),
+    sku: link(withQuery(skuPath(productId, skuId), q)),
+    availability: link(withQuery(`${skuPath(productId, skuId)}/availabilities/${availabilityId}`, q)),
+  };
+}

@@ -3,13 +3,14 @@
 // MS-ContinuationToken header. The token records the last customer served and the filter, not
 // the page size, so the next request's `size` decides the next page.
 import { z } from 'zod';
-import { invalidInput, notFound } from '../errors.js';
+import { invalidInput } from '../errors.js';
 import { collection, link, withQuery } from '../links.js';
 import { compareSeekKeys, seekKey } from '../model/customer.js';
 import type { Customer, SeekKey } from '../model/customer.js';
 import { openToken, sealToken } from '../paging/seek-token.js';
 import { ok } from '../request.js';
 import type { RequestContext, RouteDef } from '../request.js';
+import { requireCustomer } from './commerce-lookup.js';
 import { customerFilterSchema, formatCustomerFilter, matchesCustomerFilter, parseCustomerFilter } from './customer-filter.js';
 import type { CustomerFilter } from './customer-filter.js';
 import { ROUTE } from './keys.js';
@@ -59,11 +60,7 @@ function listCustomers(ctx: RequestContext) {
 }
 
 function getCustomer(ctx: RequestContext) {
-  const customer = ctx.store.customers.get(ctx.param('customerId'));
-  // No customer-specific not-found code is documented; the generic 404 1000 covers unknown and
-  // malformed ids alike.
-  if (!customer) throw notFound(`Customer ${ctx.param('customerId')} was not found.`);
-  return ok(customer);
+  return ok(requireCustomer(ctx));
 }
 
 /** List items carry only these four properties (reference §2.2). */

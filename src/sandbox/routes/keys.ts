@@ -10,9 +10,28 @@ export const ROUTE = {
   getAvailability: 'GET /v1/products/{productId}/skus/{skuId}/availabilities/{availabilityId}',
   listCustomers: 'GET /v1/customers',
   getCustomer: 'GET /v1/customers/{customerId}',
+  createCart: 'POST /v1/customers/{customerId}/carts',
+  getCart: 'GET /v1/customers/{customerId}/carts/{cartId}',
+  updateCart: 'PUT /v1/customers/{customerId}/carts/{cartId}',
+  checkoutCart: 'POST /v1/customers/{customerId}/carts/{cartId}/checkout',
+  listOrders: 'GET /v1/customers/{customerId}/orders',
+  getOrder: 'GET /v1/customers/{customerId}/orders/{orderId}',
+  getOrderProvisioningStatus: 'GET /v1/customers/{customerId}/orders/{orderId}/provisioningstatus',
+  listSubscriptions: 'GET /v1/customers/{customerId}/subscriptions',
+  getSubscription: 'GET /v1/customers/{customerId}/subscriptions/{subscriptionId}',
 } as const;
 
 export type RouteKey = (typeof ROUTE)[keyof typeof ROUTE];
 
 /** The route recorded for a request that matched no route. */
 export const UNMATCHED = 'unmatched';
+
+const WRITE_METHODS: ReadonlySet<string> = new Set(['POST', 'PUT', 'PATCH']);
+
+/** POST, PUT and PATCH routes change state; the pipeline de-duplicates them by MS-RequestId. */
+export function isWriteRoute(route: string): boolean {
+  return WRITE_METHODS.has((route.split(' ', 1)[0] ?? '').toUpperCase());
+}
+
+/** Every write route the sandbox serves, e.g. to sum their counters. */
+export const WRITE_ROUTES: readonly RouteKey[] = Object.values(ROUTE).filter(isWriteRoute);

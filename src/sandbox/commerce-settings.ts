@@ -1,0 +1,16 @@
+// The knobs of the simulated order pipeline: how long an order takes to provision and how long it
+// stays missing from the order list (Partner Center: up to 15 minutes, reference §2.4 "Timing").
+import { z } from 'zod';
+import type { SandboxCommerceSettings } from '../config.js';
+
+const millis = z.number().int().min(0).max(3_600_000);
+
+export const commerceSettingsSchema = z.strictObject({ orderCompletionMs: millis, orderListDelayMs: millis }).partial();
+
+/** The defaults of src/config.ts, so a sandbox started from code behaves like `npm run sandbox`. */
+export const DEFAULT_COMMERCE: SandboxCommerceSettings = { orderCompletionMs: 5_000, orderListDelayMs: 30_000 };
+
+/** Validates, then merges: a bad setting leaves the current ones untouched. */
+export function mergeCommerceSettings(current: SandboxCommerceSettings, partial: unknown): SandboxCommerceSettings {
+  return { ...current, ...commerceSettingsSchema.parse(partial) };
+}
