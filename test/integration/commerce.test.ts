@@ -163,6 +163,41 @@ describe('checkout never double-orders', () => {
     expect(stack.sandbox.state().orders(customerId).length).toBe(before + 1);
   });
 
+  it('keeps one MS-RequestId across its own retries even without a key', async () => {
+    const cart = await newCart([item(BASIC, 4)]);
+    const before = stack.sandbox.state().orders(customerId).length;
+    stack.sandbox.resetCounters();
+    stack.sandbox.script({ route: ROUTE.checkoutCart, kind: 'dropAfter' });
+    const r = await stack.gql(CheckoutCartDocument, { input: { customerId, cartId: cart.cartId } });
+    expect(r.data?.checkoutCart.__typename).toBe('CheckoutCartPayload');
+    expect(stack.sandbox.count(ROUTE.checkoutCart)).toBe(2);
+    expect(stack.sandbox.state().orders(customerId).length).toBe(before + 1);
+  });
+
+  it('answers a concurrent checkout of the same cart under another key with a ConflictError (800064)', async () => {
+    const cart = await newCart([item(BASIC, 1)]);
+    stack.sandbox.setFaults({ latencyMs: 150 });
+    const [a, b] = await Promise.all(
+      [randomUUID(), randomUUID()].map((key, i) => sleep(i * 20).then(() => stack.gql(CheckoutCartDocument, { input: { customerId, cartId: cart.cartId, idempotencyKey: key } }))),
+    );
+    stack.sandbox.setFaults({ latencyMs: 0 });
+    expect(a?.data?.checkoutCart.__typename).toBe('CheckoutCartPayload');
+    expect(b?.data?.checkoutCart).toMatchObject({ __typename: 'ConflictError', code: 'CONFLICT', partnerCenterCode: '800064' });
+  });
+
+  it('passes on Partner Center\'s refusal of a cart with line-item errors as a ValidationError with its code', async () => {
+    // A cart made straight against the sandbox, so the gateway's own checks do not stop it first.
+    const res = await fetch(`${stack.sandbox.url}/v1/customers/${customerId}/carts`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ lineItems: [{ id: 0, catalogItemId: BASIC, quantity: 1000, billingCycle: 'monthly', termDuration: 'P1Y' }] }),
+    });
+    const cart = (await res.json()) as { id: string; lineItems: { error?: { errorCode: number } }[] };
+    expect(cart.lineItems[0]?.error?.errorCode).toBe(10010);
+    const seen = await stack.gql(CheckoutCartDocument, { input: { customerId, cartId: cart.id } });
+    expect(seen.data?.checkoutCart).toMatchObject({ __typename: 'ValidationError', partnerCenterCode: '800009' });
+  });
+
   it('gives twenty concurrent checkouts with one key one order and twenty identical answers', async () => {
     const cart = await newCart([item(BASIC, 3)]);
     const before = stack.sandbox.state().orders(customerId).length;
