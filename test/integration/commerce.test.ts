@@ -97,6 +97,8 @@ describe('the purchase flow', () => {
     expect(completed?.status).toBe('COMPLETED');
     expect(completed?.lineItems.map((l) => l.subscription?.offerId)).toEqual([BASIC, EXCHANGE]);
     expect(completed?.lineItems.map((l) => l.subscription?.quantity)).toEqual([7, 3]);
+    const stillUnlisted = await stack.gql(CustomerOrdersDocument, { customerId, first: 50 });
+    expect(stillUnlisted.data?.customer?.orders.edges.find((e) => e.node.orderId === order.orderId)?.node.status).toBe('COMPLETED');
 
     // Once Partner Center lists it too, it is still listed once.
     stack.sandbox.setCommerce({ orderListDelayMs: 0 });

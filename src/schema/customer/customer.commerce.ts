@@ -1,6 +1,6 @@
 // The customer's commerce fields: orders and subscriptions.
 import { builder } from '../../builder.js';
-import { listOrders } from '../../upstream/orders.js';
+import { listOrders, type UpstreamOrder } from '../../upstream/orders.js';
 import { listSubscriptions } from '../../upstream/subscriptions.js';
 import { mergeOrders } from '../../cache/recent-orders.js';
 import { nullIfNotFound } from '../errors.js';
@@ -39,7 +39,14 @@ builder.objectFields(CustomerRef, (t) => ({
       const after = decodeOffsetCursor(args.after);
       const customerId = c.id.toLowerCase();
       const [upstream, recent] = await Promise.all([listOrders(ctx.upstream, ctx.call, customerId), ctx.services.recentOrders.list(ctx.scope, customerId)]);
-      const orders = mergeOrders(upstream, recent).map((o) => ({ ...o, customerId }));
+      const listed = new Set(upstream.map((o) => o.id));
+      // Orders the list does not show yet are read by id (in parallel), so their status is current.
+      const fresh = await Promise.all(
+        recent
+          .filter((o) => !listed.has(o.id))
+          .map((o) => OrderRef.getDataloader(ctx).load(joinKey(customerId, o.id)).catch(() => ({ ...o, customerId }))),
+      );
+      const orders = mergeOrders<UpstreamOrder>(upstream, fresh).map((o) => ({ ...o, customerId }));
       return offsetConnection(orders, first, after);
     },
   }),
