@@ -24,6 +24,7 @@ const envSchema = z.object({
   UPSTREAM_RETRY_BASE_MS: int(1, 60_000).default(200),
   UPSTREAM_RETRY_MAX_DELAY_MS: int(1, 600_000).default(5_000),
   UPSTREAM_RETRY_AFTER_CAP_S: int(0, 3_600).default(30),
+  UPSTREAM_POLL_MAX_MS: int(0, 600_000).default(15_000),
   CATALOG_CACHE_TTL_S: int(0, 86_400).default(900),
   CATALOG_CACHE_MAX_ENTRIES: int(1, 1_000_000).default(5_000),
   IDEMPOTENCY_TTL_S: int(60, 30 * 86_400).default(86_400),
@@ -88,6 +89,8 @@ export interface UpstreamSettings {
   readonly retryBaseMs: number;
   readonly retryMaxDelayMs: number;
   readonly retryAfterCapSeconds: number;
+  /** How long a change answered 202 Accepted is followed before the gateway reports it pending. */
+  readonly pollMaxMs: number;
 }
 
 export interface AzureCredentials {
@@ -194,6 +197,7 @@ export function loadConfig(env: Env = process.env): ConfigResult {
       retryBaseMs: e.UPSTREAM_RETRY_BASE_MS,
       retryMaxDelayMs: e.UPSTREAM_RETRY_MAX_DELAY_MS,
       retryAfterCapSeconds: e.UPSTREAM_RETRY_AFTER_CAP_S,
+      pollMaxMs: e.UPSTREAM_POLL_MAX_MS,
     },
     ...(azure ? { azure } : {}),
     catalogCache: { ttlSeconds: e.CATALOG_CACHE_TTL_S, maxEntries: e.CATALOG_CACHE_MAX_ENTRIES },

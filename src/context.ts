@@ -18,6 +18,8 @@ export interface GatewayServices {
   recentOrders: RecentOrders<UpstreamOrder>;
   logger: Logger;
   defaultLocale: string;
+  /** How long a 202 Accepted change is followed before it is reported pending. */
+  pollMaxMs: number;
 }
 
 export interface GatewayContext {

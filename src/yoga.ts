@@ -51,6 +51,7 @@ export function createGateway({ config, baseUrl, logger, client }: GatewayOption
     recentOrders: new RecentOrders(state, config.state.recentOrdersTtlSeconds * 1000),
     logger,
     defaultLocale: config.upstream.locale,
+    pollMaxMs: config.upstream.pollMaxMs,
   };
   let ready = true;
 

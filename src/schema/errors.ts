@@ -75,7 +75,7 @@ const FieldErrorRef = builder.objectRef<FieldError>('FieldError').implement({
   }),
 });
 
-builder.objectType(ValidationError, {
+export const ValidationErrorRef = builder.objectType(ValidationError, {
   name: 'ValidationError',
   description: 'The input was refused before anything was changed.',
   interfaces: [ErrorInterface],
@@ -90,7 +90,7 @@ builder.objectType(ValidationError, {
   }),
 });
 
-builder.objectType(NotFoundError, {
+export const NotFoundErrorRef = builder.objectType(NotFoundError, {
   name: 'NotFoundError',
   description: 'The object named in the input does not exist.',
   interfaces: [ErrorInterface],
@@ -98,7 +98,7 @@ builder.objectType(NotFoundError, {
   fields: () => ({}),
 });
 
-builder.objectType(ThrottledError, {
+export const ThrottledErrorRef = builder.objectType(ThrottledError, {
   name: 'ThrottledError',
   description: 'Partner Center is throttling this partner; try again after retryAfter seconds.',
   interfaces: [ErrorInterface],
@@ -108,7 +108,7 @@ builder.objectType(ThrottledError, {
   }),
 });
 
-builder.objectType(UpstreamUnavailableError, {
+export const UpstreamUnavailableErrorRef = builder.objectType(UpstreamUnavailableError, {
   name: 'UpstreamUnavailableError',
   description: 'Partner Center could not be reached or failed; nothing is known to have changed.',
   interfaces: [ErrorInterface],
@@ -116,7 +116,7 @@ builder.objectType(UpstreamUnavailableError, {
   fields: () => ({}),
 });
 
-builder.objectType(ConflictError, {
+export const ConflictErrorRef = builder.objectType(ConflictError, {
   name: 'ConflictError',
   description: 'The change conflicts with the current state; read the object again before retrying.',
   interfaces: [ErrorInterface],

@@ -11,6 +11,8 @@ const PART = {
   guid: /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/,
   // New-commerce orders have 12 hex chars; legacy ones a GUID or 33 URL-safe base64 chars.
   orderId: /^[A-Za-z0-9_-]{1,64}$/,
+  // Modern invoices are G + 9 digits, legacy ones 10 alphanumerics; the list also shows prefixes like Recurring-.
+  invoiceId: /^[A-Za-z0-9-]{1,40}$/,
 } as const;
 
 /** The shape of each Node type's key, part by part. */
@@ -22,6 +24,7 @@ export const NODE_KEYS: Readonly<Record<string, readonly RegExp[]>> = {
   Cart: [PART.guid, PART.guid],
   Order: [PART.guid, PART.orderId],
   CustomerSubscription: [PART.guid, PART.guid],
+  Invoice: [PART.invoiceId],
 };
 
 export function invalidInput(message: string, field?: string): GraphQLError {

@@ -1,7 +1,7 @@
 // Subscriptions (reference §2.5, sample 6.7): list (optionally by order) and get by id.
 import { z } from 'zod';
 import type { CallContext, PartnerCenterClient } from './client.js';
-import { getParsed } from './parse.js';
+import { getParsed, parseResponse } from './parse.js';
 import { billingCycle, collectionOf, lenientInt, linkSchema, optionalIsoDate, optionalText } from './wire.js';
 
 export const SUBSCRIPTION_STATUSES = ['active', 'suspended', 'deleted', 'expired', 'pending', 'disabled', 'none'] as const;
@@ -47,4 +47,45 @@ export async function listSubscriptions(client: PartnerCenterClient, ctx: CallCo
 
 export function getSubscription(client: PartnerCenterClient, ctx: CallContext, customerId: string, subscriptionId: string): Promise<UpstreamSubscription> {
   return getParsed(client, ctx, subscriptionSchema, `${base(customerId)}/${encodeURIComponent(subscriptionId)}`);
+}
+
+/** The resource as Partner Center sent it (every field, known or not) with its parsed view. */
+export interface SubscriptionForUpdate {
+  raw: Record<string, unknown>;
+  parsed: UpstreamSubscription;
+}
+
+export async function getSubscriptionForUpdate(client: PartnerCenterClient, ctx: CallContext, customerId: string, subscriptionId: string): Promise<SubscriptionForUpdate> {
+  const path = `${base(customerId)}/${encodeURIComponent(subscriptionId)}`;
+  const res = await client.request(ctx, { method: 'GET', path });
+  const parsed = parseResponse(subscriptionSchema, res, ctx, { method: 'GET', path });
+  return { raw: res.body as Record<string, unknown>, parsed };
+}
+
+export type PatchOutcome = { kind: 'done'; subscription: UpstreamSubscription } | { kind: 'accepted'; location: string };
+
+/**
+ * PATCH takes the full resource back with the fields changed (reference §2.5). The service answers
+ * 200 with the updated resource, or 202 with a Location to poll when the change takes longer.
+ */
+export async function patchSubscription(
+  client: PartnerCenterClient,
+  ctx: CallContext,
+  customerId: string,
+  subscriptionId: string,
+  body: Record<string, unknown>,
+  requestId?: string,
+): Promise<PatchOutcome> {
+  const path = `${base(customerId)}/${encodeURIComponent(subscriptionId)}`;
+  const res = await client.request(ctx, { method: 'PATCH', path, body, ...(requestId ? { requestId } : {}) });
+  if (res.status === 202) {
+    const location = res.headers.location;
+    return { kind: 'accepted', location: (Array.isArray(location) ? location[0] : location) ?? path };
+  }
+  return { kind: 'done', subscription: parseResponse(subscriptionSchema, res, ctx, { method: 'PATCH', path }) };
+}
+
+/** Reads the resource a 202's Location points at. */
+export function getSubscriptionAt(client: PartnerCenterClient, ctx: CallContext, location: string): Promise<UpstreamSubscription> {
+  return getParsed(client, ctx, subscriptionSchema, location);
 }

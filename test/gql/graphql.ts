@@ -172,6 +172,7 @@ export type NodeQuery = { node:
     | { __typename: 'Cart', id: string }
     | { __typename: 'Customer', customerId: string, companyName: string | null, id: string }
     | { __typename: 'CustomerSubscription', id: string }
+    | { __typename: 'Invoice', id: string }
     | { __typename: 'Order', id: string }
     | { __typename: 'Product', productId: string, title: string, id: string }
     | { __typename: 'Sku', skuId: string, title: string, id: string }
@@ -187,6 +188,7 @@ export type NodesQuery = { nodes: Array<
     | { __typename: 'Cart', id: string }
     | { __typename: 'Customer', id: string }
     | { __typename: 'CustomerSubscription', id: string }
+    | { __typename: 'Invoice', id: string }
     | { __typename: 'Order', id: string }
     | { __typename: 'Product', id: string }
     | { __typename: 'Sku', id: string }
@@ -194,9 +196,17 @@ export type NodesQuery = { nodes: Array<
 
 export type CartFieldsFragment = { id: string, cartId: string, customerId: string, status: string, expirationTimestamp: string | null, lineItems: Array<{ lineItemId: number, catalogItemId: string, quantity: number, billingCycle: BillingCycle, termDuration: string | null, orderGroup: string | null, currencyCode: string | null, error: { code: number, description: string } | null, availability: { catalogItemId: string, sku: { title: string } } | null }> };
 
+type ErrorFields_CancellationWindowClosedError_Fragment = { __typename: 'CancellationWindowClosedError', code: string, message: string };
+
+type ErrorFields_ChangePendingError_Fragment = { __typename: 'ChangePendingError', code: string, message: string };
+
 type ErrorFields_ConflictError_Fragment = { __typename: 'ConflictError', partnerCenterCode: string | null, code: string, message: string };
 
+type ErrorFields_InvalidSubscriptionStateError_Fragment = { __typename: 'InvalidSubscriptionStateError', code: string, message: string };
+
 type ErrorFields_NotFoundError_Fragment = { __typename: 'NotFoundError', code: string, message: string };
+
+type ErrorFields_SeatDecreaseNotAllowedError_Fragment = { __typename: 'SeatDecreaseNotAllowedError', code: string, message: string };
 
 type ErrorFields_ThrottledError_Fragment = { __typename: 'ThrottledError', retryAfter: number | null, code: string, message: string };
 
@@ -205,8 +215,12 @@ type ErrorFields_UpstreamUnavailableError_Fragment = { __typename: 'UpstreamUnav
 type ErrorFields_ValidationError_Fragment = { __typename: 'ValidationError', partnerCenterCode: string | null, code: string, message: string, fieldErrors: Array<{ path: string, message: string }> };
 
 export type ErrorFieldsFragment =
+  | ErrorFields_CancellationWindowClosedError_Fragment
+  | ErrorFields_ChangePendingError_Fragment
   | ErrorFields_ConflictError_Fragment
+  | ErrorFields_InvalidSubscriptionStateError_Fragment
   | ErrorFields_NotFoundError_Fragment
+  | ErrorFields_SeatDecreaseNotAllowedError_Fragment
   | ErrorFields_ThrottledError_Fragment
   | ErrorFields_UpstreamUnavailableError_Fragment
   | ErrorFields_ValidationError_Fragment

@@ -215,7 +215,7 @@ describe('node and nodes', () => {
   });
 
   it('refuses an id this gateway did not issue', async () => {
-    const r = await stack.gql(NodeDocument, { id: Buffer.from('Invoice:G000024130').toString('base64url') });
+    const r = await stack.gql(NodeDocument, { id: Buffer.from('Partner:1234567').toString('base64url') });
     expect(r.errors?.[0]?.extensions?.code).toBe('VALIDATION_FAILED');
     expect(stack.sandbox.totalRequests()).toBe(0);
   });

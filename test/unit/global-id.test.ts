@@ -12,7 +12,7 @@ describe('global ids', () => {
   });
 
   it.each([
-    ['an unknown type', encodeGlobalId('Invoice', 'G000024130')],
+    ['an unknown type', encodeGlobalId('Partner', '1234567')],
     ['a key with the wrong number of parts', encodeGlobalId('Product', 'CFQ7TTC0LH18')],
     ['a key part of the wrong shape', encodeGlobalId('Product', 'CFQ7TTC0LH18:usa')],
     ['a path-like key', encodeGlobalId('Product', '../customers:US')],

@@ -1,7 +1,7 @@
 // The customer's commerce fields: orders and subscriptions.
 import { builder } from '../../builder.js';
-import { listOrders, type UpstreamOrder } from '../../upstream/orders.js';
-import { listSubscriptions } from '../../upstream/subscriptions.js';
+import type { UpstreamOrder } from '../../upstream/orders.js';
+import { orderListLoader, subscriptionListLoader } from './customer.loaders.js';
 import { mergeOrders } from '../../cache/recent-orders.js';
 import { nullIfNotFound } from '../errors.js';
 import { invalidInput, joinKey, keyPatterns, validGuid } from '../node.js';
@@ -38,7 +38,7 @@ builder.objectFields(CustomerRef, (t) => ({
       const first = pageSize(args.first, PAGE);
       const after = decodeOffsetCursor(args.after);
       const customerId = c.id.toLowerCase();
-      const [upstream, recent] = await Promise.all([listOrders(ctx.upstream, ctx.call, customerId), ctx.services.recentOrders.list(ctx.scope, customerId)]);
+      const [upstream, recent] = await Promise.all([orderListLoader(ctx).load(customerId), ctx.services.recentOrders.list(ctx.scope, customerId)]);
       const listed = new Set(upstream.map((o) => o.id));
       // Orders the list does not show yet are read by id (in parallel), so their status is current.
       const fresh = await Promise.all(
@@ -71,7 +71,7 @@ builder.objectFields(CustomerRef, (t) => ({
       const first = pageSize(args.first, PAGE);
       const after = decodeOffsetCursor(args.after);
       const customerId = c.id.toLowerCase();
-      const subs = (await listSubscriptions(ctx.upstream, ctx.call, customerId)).map((s) => ({ ...s, customerId }));
+      const subs = (await subscriptionListLoader(ctx).load(customerId)).map((s) => ({ ...s, customerId }));
       return offsetConnection(subs, first, after);
     },
   }),

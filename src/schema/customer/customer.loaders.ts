@@ -8,6 +8,8 @@ import { getCustomer, type UpstreamCustomer } from '../../upstream/customers.js'
 import { settle } from '../loading.js';
 import { NotFoundError, ValidationError } from '../errors.js';
 import { PartnerCenterError } from '../../upstream/errors.js';
+import { listOrders, type UpstreamOrder } from '../../upstream/orders.js';
+import { listSubscriptions, type UpstreamSubscription } from '../../upstream/subscriptions.js';
 
 export const customerDetailsLoader = createContextCache(
   (ctx: GatewayContext) =>
@@ -38,3 +40,13 @@ export function countryOfLink(uri: string | undefined): string | undefined {
   const c = q ? new URLSearchParams(q).get('country')?.toUpperCase() : undefined;
   return c && /^[A-Z]{2}$/.test(c) ? c : undefined;
 }
+
+/** A customer's subscription list and order list, once per request (they are unpaged upstream). */
+export const subscriptionListLoader = createContextCache(
+  (ctx: GatewayContext) =>
+    new DataLoader<string, UpstreamSubscription[]>((ids) => Promise.all(ids.map((id) => settle(listSubscriptions(ctx.upstream, ctx.call, id))))),
+);
+
+export const orderListLoader = createContextCache(
+  (ctx: GatewayContext) => new DataLoader<string, UpstreamOrder[]>((ids) => Promise.all(ids.map((id) => settle(listOrders(ctx.upstream, ctx.call, id))))),
+);

@@ -4,7 +4,9 @@ import { nullIfNotFound } from '../errors.js';
 import { invalidInput, keyPatterns } from '../node.js';
 import { pageSize } from '../paging.args.js';
 import { CustomerRef } from './customer.type.js';
-import { decodeSeekCursor, encodeSeekCursor } from './customer.cursor.js';
+import { orderListLoader, subscriptionListLoader } from './customer.loaders.js';
+import { selectsField } from '../selection.js';
+import { linkConnection } from '../seek-cursor.js';
 
 const CUSTOMER_PAGE = { default: 20, max: 500 };
 
@@ -28,25 +30,13 @@ builder.queryFields((t) => ({
       if (prefix !== undefined && (prefix.trim() === '' || prefix.length > 100)) {
         throw invalidInput('companyNameStartsWith must hold 1 to 100 characters.', 'companyNameStartsWith');
       }
-      const cursor = args.after ? decodeSeekCursor(args.after, '/customers') : { request: firstCustomerPage({ size: first, companyNameStartsWith: prefix }), skip: 0 };
-      if (first === 0) return { edges: [], pageInfo: { hasNextPage: true, hasPreviousPage: args.after != null, startCursor: null, endCursor: null } };
-      const page = await listCustomers(ctx.upstream, ctx.call, cursor.request);
-      const rest = page.items.slice(cursor.skip);
-      const taken = rest.slice(0, first);
-      const edges = taken.map((node, i) => ({ node, cursor: encodeSeekCursor({ request: page.request, skip: cursor.skip + i + 1 }) }));
-      const pageDone = taken.length === rest.length;
-      // At the end of an upstream page, the end cursor is the service's own next link, so walking
-      // with endCursor costs exactly one upstream call per page.
-      const endCursor = pageDone && page.next ? encodeSeekCursor({ request: page.next, skip: 0 }) : (edges[edges.length - 1]?.cursor ?? null);
-      return {
-        edges,
-        pageInfo: {
-          hasNextPage: !pageDone || page.next !== undefined,
-          hasPreviousPage: args.after != null,
-          startCursor: edges[0]?.cursor ?? null,
-          endCursor,
-        },
-      };
+      return linkConnection({
+        first,
+        after: args.after,
+        collectionPath: '/customers',
+        firstPage: () => firstCustomerPage({ size: first, companyNameStartsWith: prefix }),
+        fetchPage: (request) => listCustomers(ctx.upstream, ctx.call, request),
+      });
     },
   }),
   customer: t.field({
@@ -54,9 +44,13 @@ builder.queryFields((t) => ({
     nullable: true,
     description: 'One customer by tenant id; null when the partner has no such customer.',
     args: { customerId: t.arg.id({ required: true, description: 'The customer tenant id (a GUID).' }) },
-    resolve: (_root, args, ctx) => {
+    resolve: (_root, args, ctx, info) => {
       const id = String(args.customerId).toLowerCase();
       if (!keyPatterns.guid.test(id)) throw invalidInput(`customerId must be a GUID; got ${JSON.stringify(String(args.customerId).slice(0, 60))}.`, 'customerId');
+      // The customer's own lists need only its id: when the query wants them, start them now, in the
+      // same tick as the customer read, instead of one round-trip later.
+      if (selectsField(info, 'subscriptions')) void subscriptionListLoader(ctx).load(id).catch(() => undefined);
+      if (selectsField(info, 'orders')) void orderListLoader(ctx).load(id).catch(() => undefined);
       return nullIfNotFound(CustomerRef.getDataloader(ctx).load(id));
     },
   }),

@@ -1,0 +1,120 @@
+// One way to change a subscription, whatever the change: read the current resource, check what can
+// be checked without the clock (state, seat range), apply the change to the full resource, PATCH it,
+// follow a 202 until the change shows (bounded), retry once with a fresh read on a stale etag, and
+// turn Partner Center's refusals into errors a frontend can act on. Time windows (cancellation,
+// seat decrease) are left to Partner Center, whose clock decides; its answer is mapped with the
+// deadline and refundable seats read from the resource.
+import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { GatewayContext } from '../../context.js';
+import { PartnerCenterError } from '../../upstream/errors.js';
+import {
+  getSubscriptionAt,
+  getSubscriptionForUpdate,
+  patchSubscription,
+  type SubscriptionForUpdate,
+  type SubscriptionStatus,
+  type UpstreamSubscription,
+} from '../../upstream/subscriptions.js';
+import { SkuRef } from '../catalog/refs.js';
+import { countryOfLink, customerCountry } from '../customer/customer.loaders.js';
+import { ConflictError, NotFoundError, toMutationError, ValidationError } from '../errors.js';
+import { joinKey } from '../node.js';
+import { catalogParts, type SubscriptionShape } from './subscription.type.js';
+import { CancellationWindowClosedError, ChangePendingError, InvalidSubscriptionStateError, SeatDecreaseNotAllowedError } from './subscription.errors.js';
+
+export interface SubscriptionChange {
+  /** What the change does, for messages. */
+  label: string;
+  /** States the change may start from. */
+  from: readonly SubscriptionStatus[];
+  /** The fields to set on the full resource. */
+  fields: { quantity?: number; autoRenewEnabled?: boolean; friendlyName?: string; status?: 'active' | 'suspended' | 'deleted' };
+}
+
+const STATE_CODES = new Set([2001, 2011, 800081, 800082, 800091, 800095, 800096]);
+
+function isApplied(sub: UpstreamSubscription, fields: SubscriptionChange['fields']): boolean {
+  return (
+    (fields.quantity === undefined || sub.quantity === fields.quantity) &&
+    (fields.autoRenewEnabled === undefined || sub.autoRenewEnabled === fields.autoRenewEnabled) &&
+    (fields.friendlyName === undefined || sub.friendlyName === fields.friendlyName) &&
+    (fields.status === undefined || sub.status === fields.status)
+  );
+}
+
+function refundable(raw: Record<string, unknown>): number {
+  const rq = raw.refundableQuantity as { totalQuantity?: unknown } | undefined;
+  return typeof rq?.totalQuantity === 'number' ? rq.totalQuantity : 0;
+}
+
+async function read(ctx: GatewayContext, customerId: string, subscriptionId: string): Promise<SubscriptionForUpdate> {
+  try {
+    return await getSubscriptionForUpdate(ctx.upstream, ctx.call, customerId, subscriptionId);
+  } catch (err) {
+    if (err instanceof PartnerCenterError && err.kind === 'NOT_FOUND') throw new NotFoundError(`Subscription ${subscriptionId} of customer ${customerId} was not found.`);
+    throw err;
+  }
+}
+
+async function checkSeats(ctx: GatewayContext, customerId: string, sub: UpstreamSubscription, quantity: number): Promise<void> {
+  const parts = catalogParts(sub.offerId);
+  if (!parts) return;
+  const country = countryOfLink(sub.links?.availability?.uri ?? sub.links?.product?.uri) ?? (await customerCountry(ctx, customerId));
+  const sku = await SkuRef.getDataloader(ctx).load(joinKey(parts.productId, parts.skuId, country));
+  if (quantity < sku.minimumQuantity || quantity > sku.maximumQuantity) {
+    throw new ValidationError(`quantity must be between ${sku.minimumQuantity} and ${sku.maximumQuantity} for ${sku.title}.`, [
+      { path: 'quantity', message: `must be between ${sku.minimumQuantity} and ${sku.maximumQuantity}; got ${quantity}` },
+    ]);
+  }
+}
+
+function mapRefusal(err: unknown, current: SubscriptionForUpdate, change: SubscriptionChange): unknown {
+  if (!(err instanceof PartnerCenterError) || (err.kind !== 'BAD_INPUT' && err.kind !== 'FORBIDDEN' && err.kind !== 'CONFLICT')) return toMutationError(err);
+  const code = Number(err.code);
+  const sub = current.parsed;
+  if (code === 800090) return new SeatDecreaseNotAllowedError(err.description, refundable(current.raw));
+  if (code === 900117 || (change.fields.status === 'deleted' && sub.cancellationAllowedUntilDate !== undefined && !STATE_CODES.has(code))) {
+    return new CancellationWindowClosedError(`The cancellation window closed at ${sub.cancellationAllowedUntilDate ?? 'an unknown time'}: ${err.description}`, sub.cancellationAllowedUntilDate);
+  }
+  if (code === 2002) return new ValidationError(err.description, [{ path: 'quantity', message: err.description }], code);
+  if (STATE_CODES.has(code)) return new InvalidSubscriptionStateError(err.description, sub.status);
+  return toMutationError(err);
+}
+
+/** Follows a 202 Accepted until the change shows, with backoff, at most `pollMaxMs`. */
+async function follow(ctx: GatewayContext, location: string, change: SubscriptionChange): Promise<UpstreamSubscription> {
+  const until = Date.now() + ctx.services.pollMaxMs;
+  for (let wait = 200; ; wait = Math.min(wait * 2, 2_000)) {
+    const sub = await getSubscriptionAt(ctx.upstream, ctx.call, location);
+    if (isApplied(sub, change.fields)) return sub;
+    if (Date.now() + wait > until) throw new ChangePendingError(`Partner Center accepted the change (${change.label}) but has not applied it yet; read the subscription again later.`);
+    await sleep(wait, undefined, ctx.call.signal ? { signal: ctx.call.signal } : undefined);
+  }
+}
+
+export async function changeSubscription(ctx: GatewayContext, customerId: string, subscriptionId: string, change: SubscriptionChange): Promise<SubscriptionShape> {
+  // One MS-RequestId per logical change: the client's own retries of the PATCH reuse it.
+  const requestId = randomUUID();
+  for (let attempt = 1; ; attempt++) {
+    const current = await read(ctx, customerId, subscriptionId);
+    const sub = current.parsed;
+    if (isApplied(sub, change.fields)) return { ...sub, customerId };
+    if (!change.from.includes(sub.status)) {
+      throw new InvalidSubscriptionStateError(`A ${sub.status} subscription cannot be changed this way (${change.label}).`, sub.status);
+    }
+    if (change.fields.quantity !== undefined) await checkSeats(ctx, customerId, sub, change.fields.quantity);
+    try {
+      const outcome = await patchSubscription(ctx.upstream, ctx.call, customerId, subscriptionId, { ...current.raw, ...change.fields }, attempt === 1 ? requestId : randomUUID());
+      const updated = outcome.kind === 'done' ? outcome.subscription : await follow(ctx, outcome.location, change);
+      return { ...updated, customerId };
+    } catch (err) {
+      // A stale etag means someone else changed it in between: read again and retry once.
+      if (err instanceof PartnerCenterError && Number(err.code) === 2055) {
+        if (attempt === 1) continue;
+        throw new ConflictError('The subscription keeps changing under this request (stale etag); read it again and retry.', 'CONFLICT', 2055);
+      }
+      throw mapRefusal(err, current, change);
+    }
+  }
+}
