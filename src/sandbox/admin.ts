@@ -2,6 +2,8 @@
 // requests: never counted, recorded, delayed or faulted.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
+import { clockChangeSchema } from './clock-admin.js';
+import type { ControllableClock } from './clock.js';
 import { mergeCommerceSettings } from './commerce-settings.js';
 import { faultSettingsSchema, scriptedFaultSchema } from './faults.js';
 import type { FaultEngine } from './faults.js';
@@ -12,6 +14,7 @@ export interface AdminDeps {
   readonly faults: FaultEngine;
   readonly recorder: Recorder;
   readonly commerce: CommerceStore;
+  readonly clock: ControllableClock;
 }
 
 type AdminReply = { status: number; body?: unknown };
@@ -38,6 +41,16 @@ const ROUTES: Readonly<Record<string, Partial<Record<string, AdminHandler>>>> = 
     PUT: ({ commerce }, body) => {
       commerce.settings = mergeCommerceSettings(commerce.settings, body);
       return { status: 200, body: commerce.settings };
+    },
+  },
+  '/_sandbox/clock': {
+    GET: ({ clock }) => ({ status: 200, body: { now: clock.now().toISOString() } }),
+    POST: ({ clock }, body) => {
+      const change = clockChangeSchema.parse(body);
+      if ('advanceMs' in change) clock.advance(change.advanceMs);
+      else if ('now' in change) clock.set(change.now);
+      else clock.reset();
+      return { status: 200, body: { now: clock.now().toISOString() } };
     },
   },
   '/_sandbox/script': {

@@ -22,6 +22,16 @@ export const FaultCode = {
   riskCheckFailed: 800069,
   orderNotFound: 20000,
   subscriptionNotFound: 20003,
+  // Subscription updates (reference §4 "Subscription update").
+  quantityWhileSuspended: 2001,
+  quantityOutOfRange: 2002,
+  deletedSubscription: 2011,
+  etagInvalid: 2055,
+  subscriptionNotReady: 800082,
+  quantityCannotDecrease: 800090,
+  autoRenewNotEligible: 800093,
+  billingCycleNotUpdatable: 800097,
+  cancellationWindowPassed: 900117,
 } as const;
 
 export interface ApiFaultBody {

@@ -4,6 +4,7 @@ export type {
   Clock,
   RecordedRequest,
   Sandbox,
+  SandboxClock,
   SandboxCommerceSettings,
   SandboxFaultSettings,
   SandboxOptions,
@@ -11,8 +12,11 @@ export type {
   ScriptedFault,
 } from './types.js';
 export type { CartError, CartLineItem, CartResource } from './model/cart.js';
+export type { InvoiceDetail, InvoiceResource, OneTimeInvoiceLineItem } from './model/invoice.js';
 export type { CartCheckoutResult, OrderError, OrderLineItemResource, OrderLineProvisioningStatus, OrderResource } from './model/order.js';
-export type { SubscriptionResource } from './model/subscription.js';
+export type { ScheduledNextTermInstructions, SubscriptionProvisioningStatus, SubscriptionResource } from './model/subscription.js';
 export { startSandbox } from './server.js';
 export { ROUTE, UNMATCHED, WRITE_ROUTES, isWriteRoute } from './routes/keys.js';
 export type { RouteKey } from './routes/keys.js';
+export { HISTORY_ANCHOR_MS } from './seed/anchor.js';
+export { BULK_CUSTOMER_NAME } from './seed/bulk-customer.js';

@@ -1,5 +1,6 @@
 // A small seeded PRNG (mulberry32). Every generated id and choice goes through one of these so a
 // seed always reproduces the same data byte for byte; Math.random would make runs unrepeatable.
+import { createHash } from 'node:crypto';
 
 export interface Random {
   /** Uniform in [0, 1). */
@@ -54,4 +55,15 @@ export function deriveSeed(seed: number, stream: string): number {
   let h = (seed ^ 0x811c9dc5) >>> 0;
   for (let i = 0; i < stream.length; i++) h = Math.imul(h ^ stream.charCodeAt(i), 0x01000193) >>> 0;
   return h;
+}
+
+/**
+ * A GUID-shaped id derived from a key (which should include the seed): for ids of derived data,
+ * such as reconciliation lines rendered on demand, that must be the same on every rendering
+ * without being drawn from, and so shifting, any stream.
+ */
+export function keyedGuid(key: string): string {
+  const h = createHash('sha256').update(key).digest('hex');
+  const variant = HEX.charAt(8 + (parseInt(h.charAt(16), 16) % 4));
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }

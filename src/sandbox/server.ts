@@ -36,7 +36,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://sandbox.invalid');
     const admin = url.pathname === ADMIN_PREFIX || url.pathname.startsWith(`${ADMIN_PREFIX}/`);
-    const work = admin ? handleAdminRequest({ faults, recorder, commerce: store.commerce }, req, res, url) : handleApiRequest(deps, req, res, url);
+    const work = admin ? handleAdminRequest({ faults, recorder, commerce: store.commerce, clock: store.clock }, req, res, url) : handleApiRequest(deps, req, res, url);
     work.catch((error: unknown) => {
       logger.error({ err: error }, 'sandbox request failed');
       res.destroy();
@@ -62,6 +62,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   return {
     url,
     port,
+    clock: store.clock,
     counters: () => recorder.counters(),
     count: (route) => recorder.countOf(route),
     totalRequests: () => recorder.totalRequests(),

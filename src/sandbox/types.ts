@@ -1,16 +1,40 @@
 // The sandbox's public contract. Other parts of the project (the gateway's tests, the embedded
 // sandbox in src/server.ts) code against these shapes, so they change only additively.
 import type { Logger } from 'pino';
-import type { SandboxCommerceSettings, SandboxFaultSettings } from '../config.js';
+import type { SandboxCommerceSettings as ConfiguredCommerceSettings, SandboxFaultSettings } from '../config.js';
 import type { CartResource } from './model/cart.js';
+import type { InvoiceResource } from './model/invoice.js';
 import type { OrderResource } from './model/order.js';
 import type { SubscriptionResource } from './model/subscription.js';
 
-export type { SandboxCommerceSettings, SandboxFaultSettings };
+export type { SandboxFaultSettings };
+
+/**
+ * The commerce knobs: the configured ones (src/config.ts) plus those only the sandbox's own API
+ * sets (setCommerce, PUT /_sandbox/commerce).
+ */
+export interface SandboxCommerceSettings extends ConfiguredCommerceSettings {
+  /**
+   * 0 (the default): a valid subscription PATCH answers 200 with the changed subscription. Above
+   * 0: it answers 202 Accepted with a Location, and the change shows this long later on the clock
+   * (reference §2.5 "PATCH responses").
+   */
+  readonly subscriptionPatchDelayMs: number;
+}
 
 /** Time source for business rules (cart expiry, refund windows) so tests can move time. */
 export interface Clock {
   now(): Date;
+}
+
+/** The sandbox's clock: an offset over the injected (or wall) clock, so time keeps flowing. */
+export interface SandboxClock extends Clock {
+  /** Moves time forward by `ms` (>= 0). */
+  advance(ms: number): void;
+  /** Makes the clock read `date` now; it keeps flowing from there. */
+  set(date: Date | string): void;
+  /** Back to following the injected clock, or the wall clock. */
+  reset(): void;
 }
 
 export interface SandboxOptions {
@@ -25,7 +49,7 @@ export interface SandboxOptions {
   commerce?: Partial<SandboxCommerceSettings>;
   /** Default: a silent logger. */
   logger?: Logger;
-  /** Default: the wall clock. */
+  /** Default: the wall clock. Sandbox.clock moves time over it either way. */
   clock?: Clock;
 }
 
@@ -75,12 +99,16 @@ export interface SandboxState {
   carts(customerId: string): readonly CartResource[];
   orders(customerId: string): readonly OrderResource[];
   subscriptions(customerId: string): readonly SubscriptionResource[];
+  /** Every invoice as GET /invoices/{id} renders it, newest first. */
+  invoices(): readonly InvoiceResource[];
 }
 
 export interface Sandbox {
   /** API root, e.g. 'http://127.0.0.1:43123'; resources live under /v1. */
   readonly url: string;
   readonly port: number;
+  /** The clock every time-dependent rule reads; advance or set it to move the simulated time. */
+  readonly clock: SandboxClock;
   counters(): Record<string, number>;
   count(route: string): number;
   totalRequests(): number;

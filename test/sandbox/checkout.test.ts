@@ -11,7 +11,7 @@ const shop = () => openShop(pool);
 
 describe('checkout', () => {
   it('places one order per order group, in the shape of sample §6.5', async () => {
-    const { s, clock, customer, cart, checkout } = await shop();
+    const { s, clock, customer, made, cart, checkout } = await shop();
     const cartId = await cart([
       line(BASIC_US, 'monthly', 'P1M', 2, { friendlyName: 'Front desk' }),
       line(ENTRA_US, 'annual', 'P1Y', 5),
@@ -62,51 +62,51 @@ describe('checkout', () => {
     const after = await get<CartResource>(s, cartPath(customer, cartId));
     expect(after.body.status).toBe('Ordered');
     expect(Date.parse(after.body.lastModifiedTimestamp)).toBe(clock.ms);
-    expect(s.state().orders(customer).map((o) => o.id)).toEqual([monthly?.id, annual?.id]);
-    expect(s.state().subscriptions(customer)).toHaveLength(3);
+    expect(made.orders().map((o) => o.id)).toEqual([monthly?.id, annual?.id]);
+    expect(made.subscriptions()).toHaveLength(3);
   });
 
   it('refuses a cart with line-item errors with 400 800009 and places no order', async () => {
-    const { s, customer, cart, checkout } = await shop();
+    const { s, customer, made, cart, checkout } = await shop();
     const cartId = await cart([line(BASIC_US, 'monthly', 'P1M'), line(BASIC_US, 'monthly', 'P1M', 500)]);
     const res = await checkout(cartId);
     expect(res.status).toBe(400);
     expect(res.body as unknown as WireFault).toMatchObject({ code: 800009, description: 'Error in Cart item(s)' });
-    expect(s.state().orders(customer)).toEqual([]);
-    expect(s.state().subscriptions(customer)).toEqual([]);
+    expect(made.orders()).toEqual([]);
+    expect(made.subscriptions()).toEqual([]);
     expect((await get<CartResource>(s, cartPath(customer, cartId))).body.status).toBe('Active');
   });
 
   it('ignores the checkout body, whatever it is', async () => {
-    const { s, customer, cart } = await shop();
+    const { s, customer, made, cart } = await shop();
     for (const body of [undefined, 'success', '{"not": "closed"']) {
       const cartId = await cart([line(BASIC_US, 'monthly', 'P1M')]);
       const res = await send<CartCheckoutResult>(s, 'POST', checkoutPath(customer, cartId), body);
       expect(res.status).toBe(201);
     }
-    expect(s.state().orders(customer)).toHaveLength(3);
+    expect(made.orders()).toHaveLength(3);
   });
 
   it('answers an unknown cart with 404 800008 and an unknown customer with 404 1000', async () => {
-    const { s, customer, checkout } = await shop();
+    const { s, made, checkout } = await shop();
     expect((await checkout('11111111-2222-4333-8444-555555555555')).body).toMatchObject({ code: 800008 });
     const nobody = await send<WireFault>(s, 'POST', checkoutPath('00000000-0000-4000-8000-000000000000', 'x'));
     expect([nobody.status, nobody.body.code]).toEqual([404, 1000]);
-    expect(s.state().orders(customer)).toEqual([]);
+    expect(made.orders()).toEqual([]);
   });
 });
 
 describe('order-group failures', () => {
   it('fails the scripted order group and places the others', async () => {
-    const { s, customer, cart, checkout } = await shop();
+    const { s, customer, made, cart, checkout } = await shop();
     const cartId = await cart([line(BASIC_US, 'monthly', 'P1M'), line(ENTRA_US, 'annual', 'P1Y', 2), line(BASIC_US, 'monthly', 'P1Y')]);
     s.script({ kind: 'orderGroupError', orderGroup: '1' });
     const res = await checkout(cartId);
     expect(res.status).toBe(201);
     expect(res.body.orders.map((o) => [o.billingCycle, o.lineItems.length])).toEqual([['monthly', 2]]);
     expect(res.body.orderErrors).toEqual([{ orderGroupId: '1', code: 800069, description: 'Order failed Risk Management check' }]);
-    expect(s.state().orders(customer)).toHaveLength(1);
-    expect(s.state().subscriptions(customer).map((x) => x.offerId)).toEqual([BASIC_US, BASIC_US]);
+    expect(made.orders()).toHaveLength(1);
+    expect(made.subscriptions().map((x) => x.offerId)).toEqual([BASIC_US, BASIC_US]);
     expect((await get<CartResource>(s, cartPath(customer, cartId))).body.status).toBe('Ordered');
     // The fault was used up: the next checkout places every group.
     const next = await checkout(await cart([line(ENTRA_US, 'monthly', 'P1M'), line(ENTRA_US, 'annual', 'P1Y')]));
@@ -114,7 +114,7 @@ describe('order-group failures', () => {
   });
 
   it('keeps a cart Active when every group fails, so a later checkout can succeed', async () => {
-    const { s, customer, cart, checkout } = await shop();
+    const { s, customer, made, cart, checkout } = await shop();
     const cartId = await cart([line(BASIC_US, 'monthly', 'P1M'), line(ENTRA_US, 'annual', 'P1Y')]);
     s.script({ route: ROUTE.checkoutCart, kind: 'orderGroupError', orderGroup: '0', code: 800023, description: 'Credit line check failed' });
     s.script({ kind: 'orderGroupError', orderGroup: '1' });
@@ -126,7 +126,7 @@ describe('order-group failures', () => {
       ['1', 800069, 'Order failed Risk Management check'],
     ]);
     expect((await get<CartResource>(s, cartPath(customer, cartId))).body.status).toBe('Active');
-    expect(s.state().orders(customer)).toEqual([]);
+    expect(made.orders()).toEqual([]);
 
     const retried = await checkout(cartId);
     expect(retried.status).toBe(201);

@@ -1,7 +1,7 @@
 // Helpers for the cart, checkout and order tests: a clock the test moves, write requests, and
 // lookups of customers and catalog items through the API itself.
 import { startSandbox } from '../../src/sandbox/index.js';
-import type { CartCheckoutResult, CartResource, Clock, Sandbox, SandboxOptions } from '../../src/sandbox/index.js';
+import type { CartCheckoutResult, CartResource, Clock, OrderResource, Sandbox, SandboxOptions, SubscriptionResource } from '../../src/sandbox/index.js';
 import { get } from './helpers.js';
 import type { Fetched, WireAvailability, WireCollection, WireCustomer } from './helpers.js';
 
@@ -99,11 +99,29 @@ export const orderPath = (customerId: string, orderId: string): string => `/cust
 export const COMPLETION_MS = 60_000;
 export const LIST_DELAY_MS = 300_000;
 
+/** What a customer holds beyond the seeded history, which every customer has: what the test made. */
+export interface Made {
+  orders(): OrderResource[];
+  subscriptions(): SubscriptionResource[];
+}
+
+/** Takes the customer's current orders and subscriptions as the baseline. */
+export function madeSince(s: Sandbox, customer: string): Made {
+  const orders = new Set(s.state().orders(customer).map((o) => o.id));
+  const subscriptions = new Set(s.state().subscriptions(customer).map((x) => x.id));
+  return {
+    orders: () => s.state().orders(customer).filter((o) => !orders.has(o.id)),
+    subscriptions: () => s.state().subscriptions(customer).filter((x) => !subscriptions.has(x.id)),
+  };
+}
+
 /** A fresh sandbox on a test clock, a US customer, and shortcuts to buy as that customer. */
 export interface Shop {
   s: Sandbox;
   clock: TestClock;
   customer: string;
+  /** The orders and subscriptions the test created (the customer's seeded history left out). */
+  made: Made;
   /** Creates a cart and returns its id. */
   cart(lines: LineInput[]): Promise<string>;
   checkout(cartId: string, headers?: Record<string, string>): Promise<Fetched<CartCheckoutResult>>;
@@ -117,6 +135,7 @@ export async function openShop(pool: SandboxPool): Promise<Shop> {
     s,
     clock,
     customer,
+    made: madeSince(s, customer),
     async cart(lines) {
       const res = await send<CartResource>(s, 'POST', cartPath(customer), { lineItems: lines });
       if (res.status !== 201) throw new Error(`cart refused: ${res.text}`);

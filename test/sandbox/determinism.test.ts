@@ -19,6 +19,7 @@ const PATHS = [
   '/products/CFQ7TTC0LH18/skus/0003/availabilities?country=US',
   '/customers?size=40',
   '/customers?size=500',
+  '/invoices',
 ];
 
 describe('seeded data', () => {
@@ -30,6 +31,11 @@ describe('seeded data', () => {
     }
     const first = (await get<WireCollection<WireCustomer>>(a, '/customers?size=1')).body.items[0]?.id ?? '';
     expect((await get(b, `/customers/${first}`)).text).toBe((await get(a, `/customers/${first}`)).text);
+    const invoice = (await get<WireCollection<{ id: string }>>(a, '/invoices?size=1')).body.items[0]?.id ?? '';
+    const lines = `/invoices/${invoice}/lineitems?provider=onetime&invoicelineitemtype=billinglineitems&size=500`;
+    const [x, y] = await Promise.all([get<{ items: unknown[] }>(a, lines), get(b, lines)]);
+    expect(x.body.items.length).toBeGreaterThan(0);
+    expect(y.text).toBe(x.text);
   });
 
   it('differs for another seed, except the ids the docs pin', async () => {

@@ -1,8 +1,8 @@
 // Carts, orders and subscriptions of one sandbox. Provisioning is derived from the clock when the
 // data is read, with no timers: every accessor first settles the orders whose completion time has
-// passed (order completed, its subscriptions active), so all routes see one consistent state.
-import type { SandboxCommerceSettings } from '../../config.js';
-import type { Clock } from '../types.js';
+// passed (order completed, its subscriptions active) and the accepted subscription changes whose
+// time has come, so all routes see one consistent state.
+import type { Clock, SandboxCommerceSettings } from '../types.js';
 import type { CartRecord } from './cart.js';
 import type { OrderRecord } from './order.js';
 import { subscriptionEtag } from './subscription.js';
@@ -13,6 +13,8 @@ export class CommerceStore {
   private readonly orders = new Map<string, OrderRecord>();
   private readonly subscriptions = new Map<string, SubscriptionRecord>();
   private readonly pending = new Set<OrderRecord>();
+  /** Accepted (202) subscription changes by lower-case subscription id, applied once due. */
+  private readonly changes = new Map<string, PendingChange>();
 
   constructor(
     private readonly clock: Clock,
@@ -46,6 +48,12 @@ export class CommerceStore {
     this.settle();
   }
 
+  /** Seeded history: completed orders and their subscriptions, already listed. */
+  addHistory(orders: readonly OrderRecord[], subscriptions: readonly SubscriptionRecord[]): void {
+    for (const o of orders) this.orders.set(o.id.toLowerCase(), o);
+    for (const s of subscriptions) this.subscriptions.set(s.id.toLowerCase(), s);
+  }
+
   order(customerId: string, orderId: string): OrderRecord | undefined {
     this.settle();
     const order = this.orders.get(orderId.toLowerCase());
@@ -71,6 +79,23 @@ export class CommerceStore {
     );
   }
 
+  /** Every customer's subscriptions, in the order they were created. */
+  allSubscriptions(): SubscriptionRecord[] {
+    this.settle();
+    return [...this.subscriptions.values()];
+  }
+
+  /** Accepts a change that shows at `applyAt` on the clock (reference §2.5 "PATCH responses"). */
+  schedule(subscription: SubscriptionRecord, applyAt: number, apply: (at: number) => void): void {
+    this.changes.set(subscription.id.toLowerCase(), { subscription, applyAt, apply });
+    this.settle();
+  }
+
+  hasPendingChange(subscription: SubscriptionRecord): boolean {
+    this.settle();
+    return this.changes.has(subscription.id.toLowerCase());
+  }
+
   /** Records a change to a subscription: a new version, so a new etag. */
   touch(subscription: SubscriptionRecord): void {
     subscription.version += 1;
@@ -78,8 +103,18 @@ export class CommerceStore {
   }
 
   private settle(): void {
-    if (this.pending.size === 0) return;
+    if (this.pending.size === 0 && this.changes.size === 0) return;
     const now = this.clock.now().getTime();
+    this.completeOrders(now);
+    for (const [key, change] of this.changes) {
+      if (change.applyAt > now) continue;
+      this.changes.delete(key);
+      change.apply(change.applyAt);
+      this.touch(change.subscription);
+    }
+  }
+
+  private completeOrders(now: number): void {
     for (const order of this.pending) {
       if (order.completesAt > now) continue;
       this.pending.delete(order);
@@ -93,6 +128,13 @@ export class CommerceStore {
       }
     }
   }
+}
+
+interface PendingChange {
+  readonly subscription: SubscriptionRecord;
+  readonly applyAt: number;
+  /** Changes the record as of `at`; the store bumps the etag afterwards. */
+  readonly apply: (at: number) => void;
 }
 
 const sameId = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();

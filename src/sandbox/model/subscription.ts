@@ -1,6 +1,8 @@
 // Subscriptions as the sandbox stores them, and their wire shape (reference §2.5, sample §6.7).
 // The record is mutable: provisioning turns it active, and subscription updates change it; every
-// change goes through CommerceStore.touch so the etag follows.
+// change goes through CommerceStore.touch so the etag follows. Besides the current state it keeps
+// the seat history (what billing charges, billing/charges.ts) and the seats per refund window
+// (what can still be reduced).
 import { createHash } from 'node:crypto';
 import type { Link } from '../links.js';
 import type { BillingCycle } from './billing-cycle.js';
@@ -11,6 +13,26 @@ export type SubscriptionStatus = 'none' | 'active' | 'suspended' | 'deleted' | '
 export interface RefundOptionRecord {
   readonly type: 'Full' | 'Partial';
   readonly expiresAt: number;
+}
+
+/** Seats bought together, reducible until `allowedUntilAt` (reference §2.5, §5 rule 6). */
+export interface SeatChunk {
+  /** Reduced by seat decreases, newest chunk first. */
+  quantity: number;
+  readonly allowedUntilAt: number;
+}
+
+/** One change of the seat count: the purchase, an increase (> 0) or a decrease (< 0). */
+export interface SeatChange {
+  readonly at: number;
+  readonly delta: number;
+}
+
+/** What the subscription turns into at renewal (reference §2.5, sample §6.7 software subscription). */
+export interface ScheduledNextTermInstructions {
+  product: { productId: string; skuId: string; availabilityId: string; billingCycle: string; termDuration: string; promotionId?: string };
+  quantity: number;
+  customTermEndDate?: string;
 }
 
 export interface SubscriptionRecord {
@@ -37,8 +59,13 @@ export interface SubscriptionRecord {
   billingCycle: BillingCycle;
   termDuration: string;
   refundOptions: RefundOptionRecord[];
-  /** Seats that can still be reduced, and until when. */
-  refundableQuantity: { quantity: number; allowedUntilAt: number }[];
+  /** Seats per refund window; those whose window is still open on the clock can be reduced. */
+  seatChunks: SeatChunk[];
+  /** Every seat change since the purchase, oldest first; the first is the purchase itself. */
+  readonly seatChanges: SeatChange[];
+  /** When the subscription was cancelled (status deleted). */
+  cancelledAt?: number;
+  scheduledNextTermInstructions: ScheduledNextTermInstructions | null;
   promotionId?: string;
   /** Counts changes; the etag is derived from it. */
   version: number;
@@ -76,9 +103,19 @@ export interface SubscriptionResource {
   orderId: string;
   promotionId?: string;
   publisherName: string;
-  scheduledNextTermInstructions: null;
+  scheduledNextTermInstructions: ScheduledNextTermInstructions | null;
   links: { product: Link; sku: Link; availability: Link; self: Link };
   attributes: { etag: string; objectType: 'Subscription' };
+}
+
+/** GET .../subscriptions/{id}/provisioningstatus (reference §2.5 "Provisioning status"). */
+export interface SubscriptionProvisioningStatus {
+  /** A GUID: the SKU's provisioning id, not the catalog SKU id. */
+  skuId: string;
+  status: 'success' | 'pending' | 'failed' | 'none';
+  quantity: number;
+  endDate: string;
+  attributes: { objectType: 'SubscriptionProvisioningStatus' };
 }
 
 /**

@@ -4,6 +4,8 @@
 // bind is refused whole with 400 800002 and nothing is stored; problems with what a well-formed
 // line item asks for are reported on the line item instead (cart-rules.ts).
 import { invalidInput } from '../errors.js';
+import { isObject, prop } from '../json-read.js';
+import type { JsonObject } from '../json-read.js';
 import { parseBillingCycle } from '../model/billing-cycle.js';
 import type { BillingCycle } from '../model/billing-cycle.js';
 
@@ -21,8 +23,6 @@ export interface CartLineInput {
   /** Set by the service; a caller's value that differs from the market's is a line-item error. */
   readonly currencyCode?: string;
 }
-
-type JsonObject = Readonly<Record<string, unknown>>;
 
 export function parseCartInput(body: unknown): CartLineInput[] {
   if (!isObject(body)) throw invalidInput('the body must be a cart object.');
@@ -75,19 +75,6 @@ function text(item: JsonObject, name: string, at: string): string | undefined {
   if (value === undefined) return undefined;
   if (typeof value !== 'string') throw invalidInput(`${at}.${name} must be a string.`);
   return value.trim() === '' ? undefined : value.trim();
-}
-
-/** A property by case-insensitive name; null counts as absent. */
-function prop(obj: JsonObject, name: string): unknown {
-  const wanted = name.toLowerCase();
-  for (const [key, value] of Object.entries(obj)) {
-    if (key.toLowerCase() === wanted && value !== null) return value;
-  }
-  return undefined;
-}
-
-function isObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function isCount(value: unknown): value is number {

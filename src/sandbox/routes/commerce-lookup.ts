@@ -5,6 +5,7 @@ import type { CartRecord } from '../model/cart.js';
 import type { Market } from '../model/catalog.js';
 import type { Customer } from '../model/customer.js';
 import type { OrderRecord } from '../model/order.js';
+import type { SubscriptionRecord } from '../model/subscription.js';
 import type { RequestContext } from '../request.js';
 
 export function requireCustomer(ctx: RequestContext): Customer {
@@ -28,6 +29,14 @@ export function requireOrder(ctx: RequestContext, customer: Customer): OrderReco
   // answered the same way, so ids cannot be probed across customers.
   if (!order) throw new ApiError(404, FaultCode.orderNotFound, 'Order ID not found');
   return order;
+}
+
+/** The customer's subscription; another customer's answers as a missing one does. */
+export function requireSubscription(ctx: RequestContext, customer: Customer): SubscriptionRecord {
+  const id = ctx.param('subscriptionId');
+  const subscription = ctx.store.commerce.subscription(customer.id, id);
+  if (!subscription) throw new ApiError(404, FaultCode.subscriptionNotFound, `Subscription with ID ${id} not found.`);
+  return subscription;
 }
 
 /** The customer's market: billingProfile.defaultAddress.country sets catalog and currency. */

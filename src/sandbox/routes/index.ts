@@ -5,6 +5,7 @@ import { cartRoutes } from './carts.js';
 import { catalogRoutes } from './catalog.js';
 import { checkoutRoutes } from './checkout.js';
 import { customerRoutes } from './customers.js';
+import { invoiceRoutes } from './invoices.js';
 import { orderRoutes } from './orders.js';
 import { subscriptionRoutes } from './subscriptions.js';
 
@@ -15,4 +16,5 @@ export const apiRoutes: readonly RouteDef[] = [
   ...checkoutRoutes,
   ...orderRoutes,
   ...subscriptionRoutes,
+  ...invoiceRoutes,
 ];

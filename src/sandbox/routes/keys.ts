@@ -19,6 +19,12 @@ export const ROUTE = {
   getOrderProvisioningStatus: 'GET /v1/customers/{customerId}/orders/{orderId}/provisioningstatus',
   listSubscriptions: 'GET /v1/customers/{customerId}/subscriptions',
   getSubscription: 'GET /v1/customers/{customerId}/subscriptions/{subscriptionId}',
+  updateSubscription: 'PATCH /v1/customers/{customerId}/subscriptions/{subscriptionId}',
+  getSubscriptionProvisioningStatus: 'GET /v1/customers/{customerId}/subscriptions/{subscriptionId}/provisioningstatus',
+  listInvoices: 'GET /v1/invoices',
+  getInvoice: 'GET /v1/invoices/{invoiceId}',
+  listInvoiceLineItems: 'GET /v1/invoices/{invoiceId}/lineitems',
+  listUnbilledLineItems: 'GET /v1/invoices/unbilled/lineitems',
 } as const;
 
 export type RouteKey = (typeof ROUTE)[keyof typeof ROUTE];

@@ -2,20 +2,16 @@
 // item, created at once and stored with the order (reference §2.4, §2.5, samples §6.5 and §6.7).
 // Both start pending; the commerce store turns them completed and active once the order's
 // completion time has passed on the clock.
-import { DAY_MS, durationMonths, inclusiveEnd } from '../dates.js';
+import { durationMonths, inclusiveEnd } from '../dates.js';
 import { billingPeriodMonths } from '../model/billing-cycle.js';
 import type { CartLineItem } from '../model/cart.js';
 import type { CatalogItem, Market } from '../model/catalog.js';
 import type { OrderLineRecord, OrderRecord } from '../model/order.js';
+import { FULL_REFUND_MS, REFUND_WINDOW_MS } from '../model/seats.js';
 import { subscriptionEtag } from '../model/subscription.js';
 import type { SubscriptionRecord } from '../model/subscription.js';
 import { HEX } from '../random.js';
 import type { SandboxStore } from '../store.js';
-
-/** Seats can be reduced and the term cancelled for 7 days (168 h) after purchase (reference §5 rule 6). */
-export const REFUND_WINDOW_MS = 7 * DAY_MS;
-/** Availability terms advertise a full refund for P1D; after that it is prorated (reference §2.1, §5 rule 6). */
-export const FULL_REFUND_MS = DAY_MS;
 
 interface Purchase {
   readonly customerId: string;
@@ -112,7 +108,9 @@ function newSubscription(store: SandboxStore, p: Purchase, item: CatalogItem, li
       { type: 'Full', expiresAt: p.now + FULL_REFUND_MS },
       { type: 'Partial', expiresAt: refundUntil },
     ],
-    refundableQuantity: [{ quantity: line.quantity, allowedUntilAt: refundUntil }],
+    seatChunks: [{ quantity: line.quantity, allowedUntilAt: refundUntil }],
+    seatChanges: [{ at: p.now, delta: line.quantity }],
+    scheduledNextTermInstructions: null,
     ...(line.promotionId !== undefined ? { promotionId: line.promotionId } : {}),
     version: 0,
     etag: subscriptionEtag(store.seed, id, 0),

@@ -1,11 +1,16 @@
 // A subscription as the service renders it (reference §2.5, sample §6.7): dates in the service's
 // formats (term and billing-period ends as midnight), catalog links with the customer's country.
+// refundableQuantity depends on the clock: it lists the seats whose refund window is still open.
 import { midnight, timestamp } from '../dates.js';
 import { link } from '../links.js';
-import type { SubscriptionRecord, SubscriptionResource } from '../model/subscription.js';
+import { openChunks } from '../model/seats.js';
+import type { SubscriptionProvisioningStatus, SubscriptionRecord, SubscriptionResource } from '../model/subscription.js';
 import { catalogItemLinks } from './catalog-view.js';
 
-export function subscriptionView(s: SubscriptionRecord): SubscriptionResource {
+export const subscriptionPath = (s: SubscriptionRecord): string => `/customers/${s.customerId}/subscriptions/${s.id}`;
+
+export function subscriptionView(s: SubscriptionRecord, now: number): SubscriptionResource {
+  const open = openChunks(s.seatChunks, now);
   return {
     id: s.id,
     offerId: `${s.productId}:${s.skuId}:${s.availabilityId}`,
@@ -29,8 +34,8 @@ export function subscriptionView(s: SubscriptionRecord): SubscriptionResource {
     renewalTermDuration: '',
     refundOptions: s.refundOptions.map((r) => ({ type: r.type, expiresAt: timestamp(r.expiresAt) })),
     refundableQuantity: {
-      totalQuantity: s.refundableQuantity.reduce((sum, d) => sum + d.quantity, 0),
-      details: s.refundableQuantity.map((d) => ({ quantity: d.quantity, allowedUntilDateTime: timestamp(d.allowedUntilAt) })),
+      totalQuantity: open.reduce((sum, d) => sum + d.quantity, 0),
+      details: open.map((d) => ({ quantity: d.quantity, allowedUntilDateTime: timestamp(d.allowedUntilAt) })),
     },
     isMicrosoftProduct: true,
     partnerId: '',
@@ -40,11 +45,26 @@ export function subscriptionView(s: SubscriptionRecord): SubscriptionResource {
     orderId: s.orderId,
     ...(s.promotionId !== undefined ? { promotionId: s.promotionId } : {}),
     publisherName: s.publisherName,
-    scheduledNextTermInstructions: null,
+    scheduledNextTermInstructions: structuredClone(s.scheduledNextTermInstructions),
     links: {
       ...catalogItemLinks(s.productId, s.skuId, s.availabilityId, s.country),
-      self: link(`/customers/${s.customerId}/subscriptions/${s.id}`),
+      self: link(subscriptionPath(s)),
     },
     attributes: { etag: s.etag, objectType: 'Subscription' },
+  };
+}
+
+/**
+ * Pending while the order is still provisioning or an accepted change has not shown yet; every
+ * settled state reads as success ('failed' and 'none' never occur: the sandbox's provisioning
+ * always succeeds). skuId is the SKU's provisioning GUID, the only GUID a SKU has (reference §2.1).
+ */
+export function provisioningStatusView(s: SubscriptionRecord, provisioningId: string, changePending: boolean): SubscriptionProvisioningStatus {
+  return {
+    skuId: provisioningId,
+    status: s.status === 'pending' || changePending ? 'pending' : 'success',
+    quantity: s.quantity,
+    endDate: midnight(s.commitmentEndAt),
+    attributes: { objectType: 'SubscriptionProvisioningStatus' },
   };
 }

@@ -20,10 +20,11 @@ export function seedCustomers(random: Random): Customer[] {
   return customers;
 }
 
-function buildCustomer(random: Random, brand: string, country: (typeof COUNTRIES)[number]): Customer {
+/** A customer of `brand`; `companyName` replaces the drawn "brand + legal form" when given. */
+export function buildCustomer(random: Random, brand: string, country: (typeof COUNTRIES)[number], name?: string): Customer {
   const people = PEOPLE[country];
   const id = random.guid();
-  const companyName = `${brand} ${random.pick(people.legalForms)}`;
+  const companyName = name ?? `${brand} ${random.pick(people.legalForms)}`;
   // Unique because the brand is; onmicrosoft.com labels allow only letters and digits.
   const domain = `${brand.toLowerCase().replace(/[^a-z0-9]/g, '')}.onmicrosoft.com`;
   const firstName = random.pick(people.firstNames);

@@ -1,5 +1,6 @@
 // updateSubscription, suspendSubscription, reactivateSubscription, cancelSubscription. All four
 // answer with the contract's UpdateSubscriptionResult union.
+import { wrapErrorIfMatches } from '@pothos/plugin-errors';
 import { builder } from '../../builder.js';
 import {
   ConflictErrorRef,
@@ -39,7 +40,8 @@ const ResultRef = builder.unionType('UpdateSubscriptionResult', {
     InvalidSubscriptionStateErrorRef,
     ChangePendingErrorRef,
   ],
-  resolveType: (value) => (value instanceof GatewayError ? value.constructor.name : 'UpdateSubscriptionPayload'),
+  // Error members arrive wrapped (see run); their class name is their GraphQL type name.
+  resolveType: (value) => ('subscription' in value ? 'UpdateSubscriptionPayload' : value.constructor.name),
 });
 
 const UpdateSubscriptionInput = builder.inputType('UpdateSubscriptionInput', {
@@ -66,7 +68,9 @@ async function run(work: () => Promise<SubscriptionShape>): Promise<PayloadShape
     return { subscription: await work() };
   } catch (err) {
     const mapped = toMutationError(err);
-    if (mapped instanceof GatewayError) return mapped;
+    // graphql-js treats a returned Error as a field error; the errors plugin's wrapper lets it
+    // through as a union member (the plugin unwraps it again in the member type's isTypeOf).
+    if (mapped instanceof GatewayError) return wrapErrorIfMatches(mapped, [GatewayError]) as GatewayError;
     throw mapped;
   }
 }
