@@ -50,6 +50,7 @@ const envSchema = z.object({
   SANDBOX_RATE_DROP: ratio.default(0),
   SANDBOX_ORDER_COMPLETION_MS: int(0, 3_600_000).default(5_000),
   SANDBOX_ORDER_LIST_DELAY_MS: int(0, 3_600_000).default(30_000),
+  SANDBOX_SUBSCRIPTION_PATCH_DELAY_MS: int(0, 3_600_000).default(0),
 });
 
 export interface SandboxFaultSettings {
@@ -66,6 +67,8 @@ export interface SandboxCommerceSettings {
   readonly orderCompletionMs: number;
   /** How long a new order is missing from the customer's order list (Partner Center: up to 15 minutes). */
   readonly orderListDelayMs: number;
+  /** When above 0, subscription changes answer 202 Accepted and apply after this long. */
+  readonly subscriptionPatchDelayMs: number;
 }
 
 export interface SandboxSettings {
@@ -221,7 +224,11 @@ export function loadConfig(env: Env = process.env): ConfigResult {
         rate5xx: e.SANDBOX_RATE_5XX,
         rateDrop: e.SANDBOX_RATE_DROP,
       },
-      commerce: { orderCompletionMs: e.SANDBOX_ORDER_COMPLETION_MS, orderListDelayMs: e.SANDBOX_ORDER_LIST_DELAY_MS },
+      commerce: {
+        orderCompletionMs: e.SANDBOX_ORDER_COMPLETION_MS,
+        orderListDelayMs: e.SANDBOX_ORDER_LIST_DELAY_MS,
+        subscriptionPatchDelayMs: e.SANDBOX_SUBSCRIPTION_PATCH_DELAY_MS,
+      },
     },
   };
   return { ok: true, config: deepFreeze(config) };
