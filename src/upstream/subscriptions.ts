@@ -32,6 +32,28 @@ export const subscriptionSchema = z.object({
     .nullish()
     .transform((r) => (r ?? []).map((o) => ({ type: o.type, expiresAt: o.expiresAt ?? o.expiresAfter }))),
   orderId: optionalText,
+  refundableQuantity: z
+    .object({
+      totalQuantity: lenientInt.nullish(),
+      details: z.array(z.object({ quantity: lenientInt, allowedUntilDateTime: optionalIsoDate })).nullish(),
+    })
+    .nullish()
+    .transform((r) => (r ? { totalQuantity: r.totalQuantity ?? 0, details: r.details ?? [] } : undefined)),
+  scheduledNextTermInstructions: z
+    .object({
+      product: z.object({
+        productId: z.string(),
+        skuId: z.string(),
+        availabilityId: z.string(),
+        billingCycle: billingCycle.nullish(),
+        termDuration: optionalText,
+        promotionId: optionalText,
+      }),
+      quantity: lenientInt.nullish(),
+      customTermEndDate: optionalIsoDate,
+    })
+    .nullish()
+    .transform((v) => v ?? undefined),
   // The catalog links carry ?country=, the market the subscription was bought in.
   links: z.object({ product: linkSchema.nullish(), availability: linkSchema.nullish() }).nullish(),
   attributes: z.object({ etag: optionalText }).nullish(),

@@ -57,7 +57,7 @@ describe('a subscription bought through the gateway', () => {
     const [a = '', b = ''] = await buy([{ quantity: 5 }, { quantity: 2 }]);
 
     const up = await stack.gql(UpdateSubscriptionDocument, { input: { customerId, subscriptionId: a, quantity: 8 } });
-    expect(up.data?.updateSubscription).toMatchObject({ __typename: 'UpdateSubscriptionPayload', subscription: { quantity: 8 } });
+    expect(up.data?.updateSubscription).toMatchObject({ __typename: 'UpdateSubscriptionPayload', subscription: { quantity: 8, refundableQuantity: 8 } });
     expect(sandboxSub(a)?.quantity).toBe(8);
 
     const down = await stack.gql(UpdateSubscriptionDocument, { input: { customerId, subscriptionId: a, quantity: 6 } });
@@ -75,7 +75,7 @@ describe('a subscription bought through the gateway', () => {
     expect(sandboxSub(a)?.quantity).toBe(6);
 
     const renew = await stack.gql(UpdateSubscriptionDocument, { input: { customerId, subscriptionId: a, autoRenewEnabled: false } });
-    expect(renew.data?.updateSubscription).toMatchObject({ subscription: { autoRenewEnabled: false } });
+    expect(renew.data?.updateSubscription).toMatchObject({ subscription: { autoRenewEnabled: false, refundableQuantity: 0, scheduledNextTerm: null } });
     expect(sandboxSub(a)?.autoRenewEnabled).toBe(false);
 
     const suspended = await stack.gql(SuspendSubscriptionDocument, input(a));

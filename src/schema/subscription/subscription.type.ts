@@ -118,3 +118,46 @@ CustomerSubscriptionRef.implement({
     }),
   }),
 });
+
+type Shape = SubscriptionShape;
+type Scheduled = NonNullable<Shape['scheduledNextTermInstructions']>;
+
+const RefundableSeatsRef = builder.objectRef<{ quantity: number; allowedUntilDateTime?: string | undefined }>('RefundableSeats').implement({
+  description: 'Seats that can still be removed, and until when.',
+  fields: (t) => ({
+    quantity: t.exposeInt('quantity', { description: 'How many seats.' }),
+    allowedUntil: t.field({ type: 'DateTime', nullable: true, description: 'Until when they can be removed.', resolve: (d) => d.allowedUntilDateTime ?? null }),
+  }),
+});
+
+const ScheduledNextTermRef = builder.objectRef<Scheduled>('ScheduledNextTerm').implement({
+  description: 'What the subscription changes to at its next renewal.',
+  fields: (t) => ({
+    catalogItemId: t.string({
+      description: 'The availability it renews into: productId:skuId:availabilityId.',
+      resolve: (s) => `${s.product.productId}:${s.product.skuId}:${s.product.availabilityId}`,
+    }),
+    billingCycle: t.field({ type: BillingCycleEnum, nullable: true, description: 'Billing cycle of the next term.', resolve: (s) => s.product.billingCycle ?? null }),
+    termDuration: t.string({ nullable: true, description: 'ISO-8601 duration of the next term.', resolve: (s) => s.product.termDuration ?? null }),
+    quantity: t.int({ nullable: true, description: 'Seats in the next term.', resolve: (s) => s.quantity ?? null }),
+    customTermEndDate: t.field({ type: 'DateTime', nullable: true, description: 'Co-termination date, when set.', resolve: (s) => s.customTermEndDate ?? null }),
+  }),
+});
+
+builder.objectFields(CustomerSubscriptionRef, (t) => ({
+  refundableQuantity: t.int({
+    description: 'Seats that can still be removed now (each purchase of seats has its own refund window).',
+    resolve: (s) => s.refundableQuantity?.totalQuantity ?? 0,
+  }),
+  refundableSeats: t.field({
+    type: [RefundableSeatsRef],
+    description: 'The removable seats per refund window.',
+    resolve: (s) => s.refundableQuantity?.details ?? [],
+  }),
+  scheduledNextTerm: t.field({
+    type: ScheduledNextTermRef,
+    nullable: true,
+    description: 'What changes at the next renewal; null when nothing is scheduled.',
+    resolve: (s) => s.scheduledNextTermInstructions ?? null,
+  }),
+}));
