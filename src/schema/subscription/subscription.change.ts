@@ -17,10 +17,9 @@ import {
   type UpstreamSubscription,
 } from '../../upstream/subscriptions.js';
 import { SkuRef } from '../catalog/refs.js';
-import { countryOfLink, customerCountry } from '../customer/customer.loaders.js';
 import { ConflictError, NotFoundError, toMutationError, ValidationError } from '../errors.js';
 import { joinKey } from '../node.js';
-import { catalogParts, type SubscriptionShape } from './subscription.type.js';
+import { catalogKeyOf, type SubscriptionShape } from './subscription.type.js';
 import { CancellationWindowClosedError, ChangePendingError, InvalidSubscriptionStateError, SeatDecreaseNotAllowedError } from './subscription.errors.js';
 
 export interface SubscriptionChange {
@@ -58,10 +57,9 @@ async function read(ctx: GatewayContext, customerId: string, subscriptionId: str
 }
 
 async function checkSeats(ctx: GatewayContext, customerId: string, sub: UpstreamSubscription, quantity: number): Promise<void> {
-  const parts = catalogParts(sub.offerId);
-  if (!parts) return;
-  const country = countryOfLink(sub.links?.availability?.uri ?? sub.links?.product?.uri) ?? (await customerCountry(ctx, customerId));
-  const sku = await SkuRef.getDataloader(ctx).load(joinKey(parts.productId, parts.skuId, country));
+  const key = await catalogKeyOf(ctx, { ...sub, customerId });
+  if (!key) return;
+  const sku = await SkuRef.getDataloader(ctx).load(joinKey(key.productId, key.skuId, key.country));
   if (quantity < sku.minimumQuantity || quantity > sku.maximumQuantity) {
     throw new ValidationError(`quantity must be between ${sku.minimumQuantity} and ${sku.maximumQuantity} for ${sku.title}.`, [
       { path: 'quantity', message: `must be between ${sku.minimumQuantity} and ${sku.maximumQuantity}; got ${quantity}` },

@@ -53,9 +53,14 @@ export function catalogParts(offerId: string): { productId: string; skuId: strin
   return productId && skuId && availabilityId && rest.length === 0 ? { productId, skuId, availabilityId } : undefined;
 }
 
-/** The market of the purchase: from the subscription's own catalog links, else the customer's country. */
-const countryOf = async (ctx: GatewayContext, s: SubscriptionShape) =>
-  countryOfLink(s.links?.availability?.uri ?? s.links?.product?.uri) ?? customerCountry(ctx, s.customerId);
+/** The catalog key of what was bought, in the market of the purchase: the subscription's own catalog
+ * links name it (so no customer read is needed), else the customer's country. */
+export async function catalogKeyOf(ctx: GatewayContext, s: SubscriptionShape) {
+  const parts = catalogParts(s.offerId);
+  if (!parts) return undefined;
+  const country = countryOfLink(s.links?.availability?.uri ?? s.links?.product?.uri) ?? (await customerCountry(ctx, s.customerId));
+  return { ...parts, country };
+}
 
 CustomerSubscriptionRef.implement({
   description: "A customer's subscription (the Partner Center Subscription resource).",
@@ -88,8 +93,8 @@ CustomerSubscriptionRef.implement({
       nullable: true,
       description: 'The product bought (null for a legacy offer).',
       resolve: async (s, _a, ctx) => {
-        const p = catalogParts(s.offerId);
-        return p ? nullIfNotFound(ProductRef.getDataloader(ctx).load(joinKey(p.productId, await countryOf(ctx, s)))) : null;
+        const c = await catalogKeyOf(ctx, s);
+        return c ? nullIfNotFound(ProductRef.getDataloader(ctx).load(joinKey(c.productId, c.country))) : null;
       },
     }),
     sku: t.field({
@@ -97,8 +102,8 @@ CustomerSubscriptionRef.implement({
       nullable: true,
       description: 'The SKU bought (null for a legacy offer).',
       resolve: async (s, _a, ctx) => {
-        const p = catalogParts(s.offerId);
-        return p ? nullIfNotFound(SkuRef.getDataloader(ctx).load(joinKey(p.productId, p.skuId, await countryOf(ctx, s)))) : null;
+        const c = await catalogKeyOf(ctx, s);
+        return c ? nullIfNotFound(SkuRef.getDataloader(ctx).load(joinKey(c.productId, c.skuId, c.country))) : null;
       },
     }),
     availability: t.field({
@@ -106,8 +111,8 @@ CustomerSubscriptionRef.implement({
       nullable: true,
       description: 'The availability bought; null when the catalog no longer offers it.',
       resolve: async (s, _a, ctx) => {
-        const p = catalogParts(s.offerId);
-        return p ? nullIfNotFound(AvailabilityRef.getDataloader(ctx).load(joinKey(p.productId, p.skuId, p.availabilityId, await countryOf(ctx, s)))) : null;
+        const c = await catalogKeyOf(ctx, s);
+        return c ? nullIfNotFound(AvailabilityRef.getDataloader(ctx).load(joinKey(c.productId, c.skuId, c.availabilityId, c.country))) : null;
       },
     }),
     order: t.field({
