@@ -39,6 +39,11 @@ const envSchema = z.object({
   AZURE_CLIENT_ID: optionalString,
   AZURE_CLIENT_SECRET: optionalString,
   AZURE_CLIENT_CERTIFICATE_PATH: optionalString,
+  AZURE_AUTHORITY_HOST: z.url({ protocol: /^https$/ }).default('https://login.microsoftonline.com'),
+  AZURE_TOKEN_REFRESH_MARGIN_S: int(0, 3_600).default(300),
+  PARTNER_CENTER_AUTH_MODE: z.enum(['app', 'user']).default('app'),
+  AUTH_AUDIENCE: optionalString,
+  AUTH_ALLOWED_TENANTS: optionalString,
   SANDBOX_HOST: z.string().min(1).default('127.0.0.1'),
   SANDBOX_PORT: int(0, 65535).default(0),
   SANDBOX_SEED: int(0, 2 ** 31 - 1).default(1),
@@ -101,6 +106,20 @@ export interface AzureCredentials {
   readonly clientId: string;
   readonly clientSecret?: string;
   readonly certificatePath?: string;
+  /** e.g. https://login.microsoftonline.com, or another authority trusted as a known authority. */
+  readonly authorityHost: string;
+  /** app: one app-only token for every call; user: each caller's token exchanged on behalf of the user. */
+  readonly mode: 'app' | 'user';
+  /** Tokens are renewed this long before they expire. */
+  readonly refreshMarginSeconds: number;
+}
+
+/** Who may call the gateway (outside sandbox and open mode). */
+export interface CallerAuthSettings {
+  /** Accepted `aud` values of callers' tokens. */
+  readonly audiences: readonly string[];
+  /** Tenants whose users may call; the partner tenant by default. */
+  readonly allowedTenants: readonly string[];
 }
 
 export interface Config {
@@ -109,6 +128,8 @@ export interface Config {
   readonly logLevel: (typeof LOG_LEVELS)[number];
   /** 'sandbox': the embedded simulator is started and used; 'remote': PARTNER_CENTER_BASE_URL or the real API. */
   readonly mode: 'sandbox' | 'remote';
+  /** Present when Azure credentials are configured: callers must then bring a valid bearer token. */
+  readonly callers?: CallerAuthSettings;
   /** Present in remote mode; in sandbox mode the URL is only known once the sandbox listens. */
   readonly upstream: Omit<UpstreamSettings, 'baseUrl'> & { readonly baseUrl?: string };
   readonly azure?: AzureCredentials;
@@ -164,16 +185,17 @@ export function loadConfig(env: Env = process.env): ConfigResult {
         clientId: e.AZURE_CLIENT_ID,
         ...(e.AZURE_CLIENT_SECRET ? { clientSecret: e.AZURE_CLIENT_SECRET } : {}),
         ...(e.AZURE_CLIENT_CERTIFICATE_PATH ? { certificatePath: e.AZURE_CLIENT_CERTIFICATE_PATH } : {}),
+        authorityHost: e.AZURE_AUTHORITY_HOST.replace(/\/+$/, ''),
+        mode: e.PARTNER_CENTER_AUTH_MODE,
+        refreshMarginSeconds: e.AZURE_TOKEN_REFRESH_MARGIN_S,
       };
     }
   }
-  if (anyAzure && problems.length === 0) {
-    // Refuse rather than send unauthenticated calls to the real API: token acquisition with MSAL
-    // (app-only and app+user) is not part of this version yet.
-    problems.push(
-      'AZURE_*: Entra ID token acquisition is not available in this version; unset the AZURE_* settings to use the sandbox, or set PARTNER_CENTER_BASE_URL to a Partner Center-compatible server that needs no token',
-    );
-  }
+  const GUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
+  if (e.AZURE_TENANT_ID && !GUID.test(e.AZURE_TENANT_ID)) problems.push('AZURE_TENANT_ID: must be the partner tenant id (a GUID)');
+  const tenants = (e.AUTH_ALLOWED_TENANTS ?? '').split(',').map((t) => t.trim().toLowerCase()).filter(Boolean);
+  for (const t of tenants) if (!GUID.test(t)) problems.push(`AUTH_ALLOWED_TENANTS: ${JSON.stringify(t)} is not a tenant id (GUID)`);
+  if (!anyAzure && (e.AUTH_AUDIENCE || tenants.length > 0)) problems.push('AUTH_AUDIENCE / AUTH_ALLOWED_TENANTS: caller authentication needs the AZURE_* credentials of the partner tenant');
   if (e.UPSTREAM_RETRY_BASE_MS > e.UPSTREAM_RETRY_MAX_DELAY_MS) {
     problems.push('UPSTREAM_RETRY_BASE_MS: must not exceed UPSTREAM_RETRY_MAX_DELAY_MS');
   }
@@ -188,6 +210,14 @@ export function loadConfig(env: Env = process.env): ConfigResult {
     host: e.HOST,
     logLevel: e.LOG_LEVEL,
     mode,
+    ...(azure
+      ? {
+          callers: {
+            audiences: e.AUTH_AUDIENCE ? [e.AUTH_AUDIENCE] : [`api://${azure.clientId}`, azure.clientId],
+            allowedTenants: tenants.length > 0 ? tenants : [azure.tenantId.toLowerCase()],
+          },
+        }
+      : {}),
     upstream: {
       ...(baseUrl ? { baseUrl: baseUrl.replace(/\/+$/, '') } : {}),
       locale: e.PARTNER_CENTER_LOCALE,

@@ -8,6 +8,7 @@ import type { SharedCache } from './cache/shared-cache.js';
 import type { IdempotencyKeeper } from './cache/idempotency.js';
 import type { RecentOrders } from './cache/recent-orders.js';
 import type { UpstreamOrder } from './upstream/orders.js';
+import { identityScope, type CallerIdentity } from './auth/identity.js';
 
 export interface GatewayServices {
   /** Partner tenant (or upstream) this process serves; every cache key of customer data starts with it. */
@@ -35,7 +36,10 @@ export interface GatewayContext {
   logger: Logger;
 }
 
-export function createContext(services: GatewayServices, req: { correlationId: string; locale?: string | undefined; signal?: AbortSignal | undefined }): GatewayContext {
+export function createContext(
+  services: GatewayServices,
+  req: { correlationId: string; locale?: string | undefined; signal?: AbortSignal | undefined; identity?: CallerIdentity | undefined },
+): GatewayContext {
   const locale = req.locale ?? services.defaultLocale;
   const logger = services.logger.child({ correlationId: req.correlationId });
   // One signal for all upstream calls of this operation; each call listens to it, and an operation
@@ -50,11 +54,12 @@ export function createContext(services: GatewayServices, req: { correlationId: s
     signal = controller.signal;
   }
   return {
-    scope: services.partnerScope,
+    // Idempotency outcomes and recent orders are kept per caller: one caller's never reach another.
+    scope: `${services.partnerScope}:${identityScope(req.identity)}`,
     services,
     correlationId: req.correlationId,
     locale,
-    call: { correlationId: req.correlationId, locale, logger, ...(signal ? { signal } : {}) },
+    call: { correlationId: req.correlationId, locale, logger, ...(signal ? { signal } : {}), ...(req.identity ? { identity: req.identity } : {}) },
     upstream: services.upstream,
     catalogCache: services.catalogCache,
     logger,

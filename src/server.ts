@@ -86,7 +86,9 @@ async function main(): Promise<void> {
       url: `${running.url}/graphql`,
       mode: config.mode,
       upstream: running.sandbox ? running.sandbox.url : config.upstream.baseUrl,
+      auth: config.azure ? { upstream: config.azure.mode === 'user' ? 'app+user (on behalf of the caller)' : 'app-only', callers: 'bearer token required', allowedTenants: config.callers?.allowedTenants } : 'none',
       ...(running.sandbox ? { note: 'sandbox mode: embedded Partner Center simulator, no caller authentication' } : {}),
+      ...(!running.sandbox && !config.azure ? { note: 'open mode: no Azure credentials, so no caller authentication and no upstream token' } : {}),
     },
     `gateway listening on ${running.url}/graphql`,
   );

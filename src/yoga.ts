@@ -19,6 +19,11 @@ import { correlationIdOf, useCorrelationId } from './plugins/correlation.js';
 import { useRequestSizeLimit } from './plugins/request-size.js';
 import { useOperationLog } from './plugins/operation-log.js';
 import { EXAMPLE_QUERY } from './graphiql.js';
+import { createMsalClient } from './auth/msal.js';
+import { appOnlyTokens, onBehalfOfTokens } from './auth/upstream-tokens.js';
+import { CallerAuthenticator } from './auth/caller-auth.js';
+import { InteractionRequiredError, TokenAcquisitionError } from './auth/errors.js';
+import { callerIdentityOf, useCallerAuth } from './plugins/caller-auth.js';
 
 export interface Gateway {
   yoga: YogaServerInstance<Record<string, unknown>, GatewayContext>;
@@ -39,7 +44,16 @@ export interface GatewayOptions {
 const LOCALE = /^[a-z]{2}-[A-Z]{2}$/;
 
 export function createGateway({ config, baseUrl, logger, client }: GatewayOptions): Gateway {
-  const upstream = new PartnerCenterClient({ ...config.upstream, baseUrl, ...client });
+  const { azure, callers } = config;
+  const msal = azure ? createMsalClient(azure, logger) : undefined;
+  const tokens = msal && azure ? (azure.mode === 'user' ? onBehalfOfTokens(msal, azure.refreshMarginSeconds) : appOnlyTokens(msal, azure.refreshMarginSeconds)) : undefined;
+  const authenticator = azure && callers ? new CallerAuthenticator(azure.authorityHost, callers) : undefined;
+  const upstream = new PartnerCenterClient({
+    ...config.upstream,
+    baseUrl,
+    ...(tokens ? { getToken: (ctx) => tokens.getToken(ctx), onUnauthorized: (ctx) => tokens.invalidate(ctx) } : {}),
+    ...client,
+  });
   const catalogCache = new SharedCache(new MemoryStore(config.catalogCache.maxEntries), config.catalogCache.ttlSeconds * 1000);
   // Shared state that must not be evicted by catalog churn lives in its own store.
   const state = new MemoryStore(config.state.maxEntries);
@@ -72,6 +86,7 @@ export function createGateway({ config, baseUrl, logger, client }: GatewayOption
     context: ({ request }) => {
       const lang = request.headers.get('x-locale') ?? undefined;
       return createContext(services, {
+        identity: callerIdentityOf(request),
         correlationId: correlationIdOf(request),
         locale: lang && LOCALE.test(lang) ? lang : undefined,
         signal: request.signal,
@@ -81,6 +96,16 @@ export function createGateway({ config, baseUrl, logger, client }: GatewayOption
       maskError: (error, message) => {
         const original = error instanceof GraphQLError ? error.originalError : error;
         const located = error instanceof GraphQLError ? error : undefined;
+        if (original instanceof InteractionRequiredError) {
+          return new GraphQLError(original.message, {
+            nodes: located?.nodes ?? null,
+            path: located?.path ?? null,
+            extensions: { code: original.kind, ...(original.claims ? { claims: original.claims } : {}) },
+          });
+        }
+        if (original instanceof TokenAcquisitionError) {
+          return new GraphQLError(original.message, { nodes: located?.nodes ?? null, path: located?.path ?? null, extensions: { code: 'UPSTREAM_AUTH_FAILED' } });
+        }
         if (original instanceof PartnerCenterError) {
           const e = upstreamGraphQLError(original);
           return new GraphQLError(e.message, { nodes: located?.nodes ?? null, path: located?.path ?? null, extensions: e.extensions });
@@ -94,6 +119,7 @@ export function createGateway({ config, baseUrl, logger, client }: GatewayOption
       },
     },
     plugins: [
+      ...(authenticator ? [useCallerAuth(authenticator, '/graphql', logger)] : []),
       useRequestSizeLimit(config.limits.maxRequestBytes),
       EnvelopArmorPlugin({
         maxDepth: { n: config.limits.maxDepth },

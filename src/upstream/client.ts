@@ -6,11 +6,14 @@ import { randomUUID } from 'node:crypto';
 import { Pool, type Dispatcher } from 'undici';
 import { handleWhen, retry, DelegateBackoff } from 'cockatiel';
 import type { Logger } from 'pino';
+import type { CallerIdentity } from '../auth/identity.js';
 import { PartnerCenterError, kindForStatus, parseFaultBody, parseRetryAfter } from './errors.js';
 import { classifyNetworkError, isRetryable, type HttpMethod } from './retry-rules.js';
 
 export interface CallContext {
   correlationId: string;
+  /** The caller, when the gateway authenticates callers; app+user mode acts on their behalf. */
+  identity?: CallerIdentity;
   locale: string;
   /** Aborted when the GraphQL request goes away; in-flight calls and retry waits stop. */
   signal?: AbortSignal;
@@ -63,6 +66,8 @@ export interface ClientOptions extends TransportSettings {
   dispatcher?: Dispatcher;
   /** Returns the bearer token for a call, or undefined when the upstream needs none (sandbox). */
   getToken?: (ctx: CallContext) => Promise<string | undefined>;
+  /** Partner Center refused the token (401): the token source should forget it. */
+  onUnauthorized?: (ctx: CallContext) => void;
   onCall?: (event: CallEvent) => void;
   userAgent?: string;
   random?: () => number;
@@ -209,6 +214,7 @@ export class PartnerCenterClient {
     const fault = parseFaultBody(parsed, res.statusCode);
     const retryAfter = parseRetryAfter(res.headers['retry-after']);
     const kind = kindForStatus(res.statusCode);
+    if (kind === 'UNAUTHORIZED') this.options.onUnauthorized?.(ctx);
     throw new PartnerCenterError({
       ...base,
       kind,

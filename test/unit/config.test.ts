@@ -19,12 +19,28 @@ describe('loadConfig', () => {
     expect(r.ok && r.config.port).toBe(8080);
   });
 
-  it('refuses complete credentials until token acquisition exists, instead of calling unauthenticated', () => {
-    const r = loadConfig({ AZURE_TENANT_ID: 't', AZURE_CLIENT_ID: 'c', AZURE_CLIENT_SECRET: 'sekrit-value' });
+  it('talks to the real Partner Center with credentials, and secures callers with the partner tenant by default', () => {
+    const tenant = '6f0b6c8e-1c3a-4b7e-9a55-2f1d3c4b5a69';
+    const r = loadConfig({ AZURE_TENANT_ID: tenant, AZURE_CLIENT_ID: 'c1', AZURE_CLIENT_SECRET: 'sekrit-value' });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.config.mode).toBe('remote');
+    expect(r.config.upstream.baseUrl).toBe('https://api.partnercenter.microsoft.com');
+    expect(r.config.azure).toMatchObject({ tenantId: tenant, clientId: 'c1', mode: 'app', authorityHost: 'https://login.microsoftonline.com' });
+    expect(r.config.callers).toEqual({ audiences: ['api://c1', 'c1'], allowedTenants: [tenant] });
+  });
+
+  it('checks the identity settings', () => {
+    const r = loadConfig({ AZURE_TENANT_ID: 'not-a-guid', AZURE_CLIENT_ID: 'c', AZURE_CLIENT_SECRET: 's', AZURE_AUTHORITY_HOST: 'http://login.example', PARTNER_CENTER_AUTH_MODE: 'both', AUTH_ALLOWED_TENANTS: 'x,y' });
     expect(r.ok).toBe(false);
     if (r.ok) return;
-    expect(r.problems).toEqual([expect.stringMatching(/^AZURE_\*: Entra ID token acquisition is not available/)]);
-    expect(r.problems.join('')).not.toContain('sekrit-value');
+    const names = r.problems.map((p) => p.split(':')[0]);
+    expect(names).toEqual(expect.arrayContaining(['AZURE_AUTHORITY_HOST', 'PARTNER_CENTER_AUTH_MODE']));
+    const again = loadConfig({ AZURE_TENANT_ID: 'not-a-guid', AZURE_CLIENT_ID: 'c', AZURE_CLIENT_SECRET: 's', AUTH_ALLOWED_TENANTS: 'x' });
+    expect(again.ok).toBe(false);
+    if (again.ok) return;
+    expect(again.problems.join('\n')).toMatch(/AZURE_TENANT_ID: must be the partner tenant id/);
+    expect(again.problems.join('\n')).toMatch(/AUTH_ALLOWED_TENANTS: "x" is not a tenant id/);
   });
 
   it('reports every problem at once and never echoes a secret', () => {
