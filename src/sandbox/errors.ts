@@ -15,6 +15,11 @@ export const FaultCode = {
   /** Text from the .NET SDK's tests for an unsupported customer-filter operator. */
   customerSearchOperator: 2000,
   accessDenied: 400,
+  tokenMissing: 800001,
+  /** Third-party sources only (reference §1.2): an app-only token on an App+User-only route. */
+  appOnlyNotSupported: 900329,
+  /** Third-party sources only (reference §1.2): a token for the retired graph.windows.net audience. */
+  retiredAudience: 900420,
   cartNotFound: 800008,
   cartItemErrors: 800009,
   cartBeingProcessed: 800064,
@@ -47,13 +52,15 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: number,
     readonly description: string,
+    /** ApiFault `data`: strings or objects that explain the fault; usually empty. */
+    readonly data: readonly unknown[] = [],
   ) {
     super(description);
     this.name = 'ApiError';
   }
 
   body(): ApiFaultBody {
-    return { code: this.code, description: this.description, data: [], source: 'PartnerFD' };
+    return { code: this.code, description: this.description, data: [...this.data], source: 'PartnerFD' };
   }
 }
 

@@ -9,6 +9,7 @@ import type { StoredReply } from './idempotency.js';
 import type { QueryParams } from './request.js';
 import type { Recorder } from './recorder.js';
 import { recordableHeaders } from './recorder.js';
+import type { RecordedIdentity } from './types.js';
 
 const SERVER_ID = '202010406';
 
@@ -24,6 +25,7 @@ export class Exchange {
   private finished = false;
   private readonly requestId: string;
   private readonly correlationId: string;
+  private identity: RecordedIdentity | undefined;
 
   constructor(
     private readonly req: IncomingMessage,
@@ -55,6 +57,20 @@ export class Exchange {
 
   fault(error: ApiError): void {
     this.json(error.status, error.body());
+  }
+
+  /** Records who the verified token says is calling. */
+  identify(identity: RecordedIdentity): void {
+    this.identity = identity;
+  }
+
+  /**
+   * A refused token: the ApiFault, with the challenge the docs show beside a 401 (reference §4).
+   * They write its id as `{cid}`; the correlation id of the exchange stands in for it.
+   */
+  refuseToken(error: ApiError): void {
+    const challenge: Record<string, string> = error.status === 401 ? { 'WWW-Authenticate': `OAuth realm=urn:cpsvc:cpid:${this.correlationId}` } : {};
+    this.json(error.status, error.body(), challenge);
   }
 
   /** The API gateway's 429: its own body shape and a plain JSON content type (reference §4). */
@@ -95,6 +111,7 @@ export class Exchange {
       headers: recordableHeaders(this.req.headers),
       status: recorded,
       at: new Date().toISOString(),
+      ...(this.identity ? { identity: { ...this.identity } } : {}),
     });
     this.logger.debug(
       { method: this.req.method, path: this.info.path, route: this.info.route, status: recorded, ms: Math.round(performance.now() - this.started) },

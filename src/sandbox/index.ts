@@ -2,8 +2,10 @@
 // with seeded data and fault injection. See the reference in ../shared/reference/partner-center-api.md.
 export type {
   Clock,
+  RecordedIdentity,
   RecordedRequest,
   Sandbox,
+  SandboxAuthOptions,
   SandboxClock,
   SandboxCommerceSettings,
   SandboxFaultSettings,
@@ -16,7 +18,7 @@ export type { InvoiceDetail, InvoiceResource, OneTimeInvoiceLineItem } from './m
 export type { CartCheckoutResult, OrderError, OrderLineItemResource, OrderLineProvisioningStatus, OrderResource } from './model/order.js';
 export type { ScheduledNextTermInstructions, SubscriptionProvisioningStatus, SubscriptionResource } from './model/subscription.js';
 export { startSandbox } from './server.js';
-export { ROUTE, UNMATCHED, WRITE_ROUTES, isWriteRoute } from './routes/keys.js';
+export { APP_USER_ONLY_ROUTES, ROUTE, UNMATCHED, WRITE_ROUTES, isWriteRoute } from './routes/keys.js';
 export type { RouteKey } from './routes/keys.js';
 export { HISTORY_ANCHOR_MS } from './seed/anchor.js';
 export { BULK_CUSTOMER_NAME } from './seed/bulk-customer.js';

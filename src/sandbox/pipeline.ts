@@ -12,10 +12,12 @@
 //   3. Run the handler, which changes state as of the clock at that moment; release the
 //      reservation; store the answer in the ledger.
 //   4. Answer, or for a 'dropAfter' fault destroy the socket instead (the lost-response case).
-// 'status' and 'drop' faults answer before any of this, so they change and store nothing.
+// 'status' and 'drop' faults answer before any of this, so they change and store nothing. Before
+// the faults, a sandbox with `auth` checks the bearer token: a refused token consumes no fault.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from 'pino';
+import type { TokenGate } from './auth.js';
 import { readBody } from './body.js';
 import { ApiError, FaultCode, injectedFault, notFound } from './errors.js';
 import { Exchange } from './exchange.js';
@@ -38,6 +40,8 @@ export interface PipelineDeps {
   readonly logger: Logger;
   /** Aborted when the sandbox closes, so held responses stop waiting. */
   readonly signal: AbortSignal;
+  /** Present when the sandbox demands tokens (SandboxOptions.auth). */
+  readonly gate?: TokenGate;
 }
 
 /** One request on its way through processing. */
@@ -64,6 +68,11 @@ export async function handleApiRequest(deps: PipelineDeps, req: IncomingMessage,
   const query = new QueryParams(url.searchParams);
   const echoIdsTwice = match.kind === 'route' && match.def.echoIdsTwice === true;
   const exchange = new Exchange(req, res, { route, path: url.pathname, query, echoIdsTwice }, deps.recorder, deps.logger);
+  if (deps.gate) {
+    const decision = await deps.gate.admit(exchange.header('authorization'), route);
+    if (decision.identity) exchange.identify(decision.identity);
+    if (decision.kind === 'refuse') return exchange.refuseToken(decision.error);
+  }
 
   const { outcome, latencyMs } = deps.faults.next(route);
   if (outcome.kind === 'drop' || outcome.kind === 'status') {

@@ -6,6 +6,7 @@ import type { Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { pino } from 'pino';
 import { handleAdminRequest } from './admin.js';
+import { TokenGate } from './auth.js';
 import { mergeCommerceSettings } from './commerce-settings.js';
 import { FaultEngine } from './faults.js';
 import { handleApiRequest } from './pipeline.js';
@@ -30,7 +31,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   // Every delayed response waits on this one signal; many at once is the point of a latency knob.
   setMaxListeners(0, lifetime.signal);
   const store = createStore(seed, options.clock, options.commerce);
-  const deps: PipelineDeps = { store, router, faults, recorder, logger, signal: lifetime.signal };
+  const gate = options.auth ? new TokenGate(options.auth, logger) : undefined;
+  const deps: PipelineDeps = { store, router, faults, recorder, logger, signal: lifetime.signal, ...(gate ? { gate } : {}) };
 
   const sockets = new Set<Socket>();
   const server = createServer((req, res) => {
@@ -80,7 +82,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         lifetime.abort();
         server.close(() => resolve());
         for (const socket of sockets) socket.destroy();
-      });
+      }).then(() => gate?.close());
       return closing;
     },
   };

@@ -51,6 +51,33 @@ export interface SandboxOptions {
   logger?: Logger;
   /** Default: the wall clock. Sandbox.clock moves time over it either way. */
   clock?: Clock;
+  /** When set, API requests must carry a valid bearer token (reference §1.2). Default: any or none. */
+  auth?: SandboxAuthOptions;
+}
+
+/**
+ * How the sandbox checks tokens: each API request (not the admin endpoints) must carry
+ * `Authorization: Bearer <jwt>` signed by a key of the JWKS, for the audience, not expired.
+ */
+export interface SandboxAuthOptions {
+  /** e.g. an Entra ID tenant's https://login.microsoftonline.com/{tenant}/discovery/v2.0/keys. */
+  jwksUri: string;
+  /** PEM certificate(s) trusted for the JWKS host instead of the system CAs (a self-signed test authority). */
+  ca?: string;
+  /** Default https://api.partnercenter.microsoft.com. */
+  audience?: string;
+  /** Accepted `iss` values. Default: any issuer on the JWKS host (any tenant of that authority). */
+  issuers?: string[];
+}
+
+/** Who a verified token says is calling; never the token itself. */
+export interface RecordedIdentity {
+  /** From `idtyp`; without it, a token with `scp` is a user's, any other an app's. */
+  idtyp: 'app' | 'user';
+  oid?: string;
+  upn?: string;
+  tid?: string;
+  appid?: string;
 }
 
 export interface ScriptedFault {
@@ -89,6 +116,8 @@ export interface RecordedRequest {
   /** 0 when the connection was dropped. */
   status: number;
   at: string;
+  /** The verified caller, when the sandbox checks tokens (SandboxOptions.auth) and the token verified. */
+  identity?: RecordedIdentity;
 }
 
 /**

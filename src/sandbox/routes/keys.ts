@@ -41,3 +41,10 @@ export function isWriteRoute(route: string): boolean {
 
 /** Every write route the sandbox serves, e.g. to sum their counters. */
 export const WRITE_ROUTES: readonly RouteKey[] = Object.values(ROUTE).filter(isWriteRoute);
+
+/** Routes Partner Center serves to App+User tokens only (reference §1.2, §2.0 rows 16, 22, 26). */
+export const APP_USER_ONLY_ROUTES: ReadonlySet<string> = new Set<RouteKey>([
+  ROUTE.getInvoice,
+  ROUTE.getOrderProvisioningStatus,
+  ROUTE.getSubscriptionProvisioningStatus,
+]);
