@@ -56,6 +56,8 @@ const envSchema = z.object({
   SANDBOX_ORDER_COMPLETION_MS: int(0, 3_600_000).default(5_000),
   SANDBOX_ORDER_LIST_DELAY_MS: int(0, 3_600_000).default(30_000),
   SANDBOX_SUBSCRIPTION_PATCH_DELAY_MS: int(0, 3_600_000).default(0),
+  SANDBOX_AUTH_JWKS_URI: z.preprocess(blankToUndefined, z.url({ protocol: /^https?$/ }).optional()),
+  SANDBOX_AUTH_CA_PATH: optionalString,
 });
 
 export interface SandboxFaultSettings {
@@ -82,6 +84,8 @@ export interface SandboxSettings {
   readonly seed: number;
   readonly faults: SandboxFaultSettings;
   readonly commerce: SandboxCommerceSettings;
+  /** When set, the sandbox demands bearer tokens that verify against this JWKS, like the real service. */
+  readonly auth?: { readonly jwksUri: string; readonly caPath?: string };
 }
 
 export interface UpstreamSettings {
@@ -259,6 +263,9 @@ export function loadConfig(env: Env = process.env): ConfigResult {
         orderListDelayMs: e.SANDBOX_ORDER_LIST_DELAY_MS,
         subscriptionPatchDelayMs: e.SANDBOX_SUBSCRIPTION_PATCH_DELAY_MS,
       },
+      ...(e.SANDBOX_AUTH_JWKS_URI
+        ? { auth: { jwksUri: e.SANDBOX_AUTH_JWKS_URI, ...(e.SANDBOX_AUTH_CA_PATH ? { caPath: e.SANDBOX_AUTH_CA_PATH } : {}) } }
+        : {}),
     },
   };
   return { ok: true, config: deepFreeze(config) };

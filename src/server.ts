@@ -1,5 +1,6 @@
 // Process entry: read the config, start the embedded sandbox when no upstream is configured,
 // listen, and shut down gracefully on SIGTERM/SIGINT.
+import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { pathToFileURL } from 'node:url';
@@ -38,6 +39,9 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
       seed: config.sandbox.seed,
       faults: config.sandbox.faults,
       commerce: config.sandbox.commerce,
+      ...(config.sandbox.auth
+        ? { auth: { jwksUri: config.sandbox.auth.jwksUri, ...(config.sandbox.auth.caPath ? { ca: readFileSync(config.sandbox.auth.caPath, 'utf8') } : {}) } }
+        : {}),
       logger: logger.child({ component: 'sandbox' }),
     });
     baseUrl = sandbox.url;

@@ -109,6 +109,16 @@ describe('app-only mode', () => {
     expect(requests[0]).toMatchObject({ grantType: 'client_credentials', clientAuth: 'certificate' });
   });
 
+  it('picks up a rotated signing key', async () => {
+    await post(url, CATALOG, await entra.mintUserToken({}));
+    await entra.rotateKeys();
+    // jose refetches the key set on an unknown key id, at most once per 5-second cooldown.
+    await new Promise((r) => setTimeout(r, 5_200));
+    const r = await post(url, CATALOG, await entra.mintUserToken({}));
+    expect(r.status).toBe(200);
+    expect(r.body.errors).toBeUndefined();
+  });
+
   it('still serves the GraphiQL page, whose requests carry the token', async () => {
     const res = await fetch(url, { headers: { accept: 'text/html' } });
     expect(res.status).toBe(200);
