@@ -25,6 +25,11 @@ const envSchema = z.object({
   UPSTREAM_RETRY_MAX_DELAY_MS: int(1, 600_000).default(5_000),
   UPSTREAM_RETRY_AFTER_CAP_S: int(0, 3_600).default(30),
   UPSTREAM_POLL_MAX_MS: int(0, 600_000).default(15_000),
+  ORDER_STATUS_POLL_MS: int(100, 600_000).default(2_000),
+  ORDER_STATUS_POLL_MAX_MS: int(100, 3_600_000).default(30_000),
+  CORS_ORIGINS: optionalString,
+  PERSISTED_DOCUMENTS: optionalString,
+  PERSISTED_DOCUMENTS_ONLY: z.enum(['true', 'false']).default('false'),
   CATALOG_CACHE_TTL_S: int(0, 86_400).default(900),
   CATALOG_CACHE_MAX_ENTRIES: int(1, 1_000_000).default(5_000),
   IDEMPOTENCY_TTL_S: int(60, 30 * 86_400).default(86_400),
@@ -148,6 +153,16 @@ export interface Config {
   };
   readonly shutdownGraceMs: number;
   readonly sandbox: SandboxSettings;
+  /** orderStatusChanged polls Partner Center from this interval, backing off to the maximum. */
+  readonly orderStatusPoll: { readonly initialMs: number; readonly maxMs: number };
+  readonly http: {
+    /** Origins allowed by CORS; empty: no cross-origin access. */
+    readonly corsOrigins: readonly string[];
+    /** A persisted-documents manifest (hash → document), as codegen's client preset writes it. */
+    readonly persistedDocumentsPath?: string;
+    /** Accept only the documents of that manifest. */
+    readonly persistedDocumentsOnly: boolean;
+  };
 }
 
 export const PARTNER_CENTER_API_ROOT = 'https://api.partnercenter.microsoft.com';
@@ -200,6 +215,9 @@ export function loadConfig(env: Env = process.env): ConfigResult {
   const tenants = (e.AUTH_ALLOWED_TENANTS ?? '').split(',').map((t) => t.trim().toLowerCase()).filter(Boolean);
   for (const t of tenants) if (!GUID.test(t)) problems.push(`AUTH_ALLOWED_TENANTS: ${JSON.stringify(t)} is not a tenant id (GUID)`);
   if (!anyAzure && (e.AUTH_AUDIENCE || tenants.length > 0)) problems.push('AUTH_AUDIENCE / AUTH_ALLOWED_TENANTS: caller authentication needs the AZURE_* credentials of the partner tenant');
+  const corsOrigins = (e.CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean);
+  for (const o of corsOrigins) if (o !== '*' && !/^https?:\/\/[^/\s]+$/.test(o)) problems.push(`CORS_ORIGINS: ${JSON.stringify(o)} is not an origin such as https://shop.example.com`);
+  if (e.PERSISTED_DOCUMENTS_ONLY === 'true' && !e.PERSISTED_DOCUMENTS) problems.push('PERSISTED_DOCUMENTS_ONLY: needs PERSISTED_DOCUMENTS, the manifest of the accepted documents');
   if (e.UPSTREAM_RETRY_BASE_MS > e.UPSTREAM_RETRY_MAX_DELAY_MS) {
     problems.push('UPSTREAM_RETRY_BASE_MS: must not exceed UPSTREAM_RETRY_MAX_DELAY_MS');
   }
@@ -246,6 +264,12 @@ export function loadConfig(env: Env = process.env): ConfigResult {
       maxRequestBytes: e.MAX_REQUEST_BYTES,
     },
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+    orderStatusPoll: { initialMs: e.ORDER_STATUS_POLL_MS, maxMs: Math.max(e.ORDER_STATUS_POLL_MS, e.ORDER_STATUS_POLL_MAX_MS) },
+    http: {
+      corsOrigins,
+      ...(e.PERSISTED_DOCUMENTS ? { persistedDocumentsPath: e.PERSISTED_DOCUMENTS } : {}),
+      persistedDocumentsOnly: e.PERSISTED_DOCUMENTS_ONLY === 'true',
+    },
     sandbox: {
       host: e.SANDBOX_HOST,
       port: e.SANDBOX_PORT,

@@ -6,6 +6,7 @@ import type { Logger } from 'pino';
 import type { CallContext, PartnerCenterClient } from './upstream/client.js';
 import type { SharedCache } from './cache/shared-cache.js';
 import type { IdempotencyKeeper } from './cache/idempotency.js';
+import type { StatusPollers } from './cache/status-poller.js';
 import type { RecentOrders } from './cache/recent-orders.js';
 import type { UpstreamOrder } from './upstream/orders.js';
 import { identityScope, type CallerIdentity } from './auth/identity.js';
@@ -21,6 +22,9 @@ export interface GatewayServices {
   defaultLocale: string;
   /** How long a 202 Accepted change is followed before it is reported pending. */
   pollMaxMs: number;
+  /** One poller per watched order (orderStatusChanged). */
+  orderPollers: StatusPollers;
+  orderPollMs: { initial: number; max: number };
 }
 
 export interface GatewayContext {

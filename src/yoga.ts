@@ -15,6 +15,7 @@ import { SharedCache } from './cache/shared-cache.js';
 import { MemoryStore } from './cache/memory-store.js';
 import { IdempotencyKeeper } from './cache/idempotency.js';
 import { RecentOrders } from './cache/recent-orders.js';
+import { StatusPollers } from './cache/status-poller.js';
 import { correlationIdOf, useCorrelationId } from './plugins/correlation.js';
 import { useRequestSizeLimit } from './plugins/request-size.js';
 import { useOperationLog } from './plugins/operation-log.js';
@@ -24,6 +25,9 @@ import { appOnlyTokens, onBehalfOfTokens } from './auth/upstream-tokens.js';
 import { CallerAuthenticator } from './auth/caller-auth.js';
 import { InteractionRequiredError, TokenAcquisitionError } from './auth/errors.js';
 import { callerIdentityOf, useCallerAuth } from './plugins/caller-auth.js';
+import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
+import { CSRF_HEADER, corsOptions } from './plugins/cors.js';
+import { usePersistedDocuments } from './plugins/persisted-documents.js';
 
 export interface Gateway {
   yoga: YogaServerInstance<Record<string, unknown>, GatewayContext>;
@@ -66,6 +70,8 @@ export function createGateway({ config, baseUrl, logger, client }: GatewayOption
     logger,
     defaultLocale: config.upstream.locale,
     pollMaxMs: config.upstream.pollMaxMs,
+    orderPollers: new StatusPollers(),
+    orderPollMs: { initial: config.orderStatusPoll.initialMs, max: config.orderStatusPoll.maxMs },
   };
   let ready = true;
 
@@ -118,8 +124,14 @@ export function createGateway({ config, baseUrl, logger, client }: GatewayOption
         });
       },
     },
+    // CORS only for the configured origins (none: same-origin only).
+    cors: config.http.corsOrigins.length === 0 ? false : corsOptions(config.http.corsOrigins),
     plugins: [
       ...(authenticator ? [useCallerAuth(authenticator, '/graphql', logger)] : []),
+      // A cross-site page cannot send a "simple" request (a GET or a form POST) that runs an
+      // operation: those need this header, which browsers only send after a CORS preflight.
+      useCSRFPrevention({ requestHeaders: [CSRF_HEADER] }),
+      ...(config.http.persistedDocumentsPath ? [usePersistedDocuments(config.http.persistedDocumentsPath, config.http.persistedDocumentsOnly)] : []),
       useRequestSizeLimit(config.limits.maxRequestBytes),
       EnvelopArmorPlugin({
         maxDepth: { n: config.limits.maxDepth },

@@ -16,6 +16,7 @@ import './order/order.type.js';
 import './cart/cart.type.js';
 import './cart/cart.mutations.js';
 import './order/checkout.mutation.js';
+import './order/order-status.subscription.js';
 import './subscription/subscription.mutations.js';
 import './invoice/invoice.type.js';
 import './invoice/invoice.queries.js';
