@@ -3,6 +3,8 @@ import SchemaBuilder from '@pothos/core';
 import RelayPlugin from '@pothos/plugin-relay';
 import DataloaderPlugin from '@pothos/plugin-dataloader';
 import ErrorsPlugin from '@pothos/plugin-errors';
+import DirectivesPlugin from '@pothos/plugin-directives';
+import FederationPlugin from '@pothos/plugin-federation';
 import type { GatewayContext } from './context.js';
 import { decodeGlobalId, encodeGlobalId, invalidInput } from './schema/node.js';
 import { PartnerCenterError } from './upstream/errors.js';
@@ -28,7 +30,11 @@ export const builder = new SchemaBuilder<{
     ID: { Input: string; Output: string };
   };
 }>({
-  plugins: [ErrorsPlugin, RelayPlugin, DataloaderPlugin],
+  // Federation last, after any plugin that wraps resolvers. It records @key and friends as directive
+  // metadata, which the directives plugin turns into the AST nodes printSubgraphSchema reads (the
+  // federation plugin also requires it at load). graphql's printSchema ignores applied directives,
+  // so the public SDL is unchanged.
+  plugins: [ErrorsPlugin, RelayPlugin, DataloaderPlugin, DirectivesPlugin, FederationPlugin],
   defaultFieldNullability: false,
   relay: {
     cursorType: 'String',

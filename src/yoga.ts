@@ -7,7 +7,7 @@ import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import type { Logger } from 'pino';
 import type { Config } from './config.js';
 import { createContext, type GatewayContext, type GatewayServices } from './context.js';
-import { schema } from './schema/index.js';
+import { subgraphSchema } from './schema/index.js';
 import { upstreamGraphQLError } from './schema/errors.js';
 import { PartnerCenterError } from './upstream/errors.js';
 import { PartnerCenterClient, type ClientOptions } from './upstream/client.js';
@@ -76,7 +76,9 @@ export function createGateway({ config, baseUrl, logger, client }: GatewayOption
   let ready = true;
 
   const yoga = createYoga<Record<string, unknown>, GatewayContext>({
-    schema,
+    // The subgraph schema is the public one plus _service and _entities, so one endpoint serves
+    // clients and a federation router alike, through the same auth, limits, masking and loaders.
+    schema: subgraphSchema,
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/health',
     landingPage: false,

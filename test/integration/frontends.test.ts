@@ -117,8 +117,9 @@ describe('the storefront', () => {
     expect(one.seen).toEqual([['PENDING', 'COMPLETED']]);
     expect(ten.seen).toEqual(Array.from({ length: 10 }, () => ['PENDING', 'COMPLETED']));
     expect(one.polls).toBeGreaterThan(1);
-    // Same order lifetime, same poll interval: one poller either way (timing may add one poll).
-    expect(Math.abs(ten.polls - one.polls)).toBeLessThanOrEqual(1);
+    // Same order lifetime, same poll interval: one poller either way. A shared, loaded machine may
+    // shift the order's completion across a poll or two; ten pollers would make ten times as many.
+    expect(ten.polls).toBeLessThanOrEqual(one.polls + 2);
     expect(stack.server.gateway.services.orderPollers.active).toBe(0);
   });
 });
