@@ -116,8 +116,9 @@ query ReconcileInvoice($invoiceId: String!, $first: Int = 50, $after: String) {
 // Variables for the examples above that work against the embedded sandbox with its default seed
 // (SANDBOX_SEED=1 always seeds the same ids): Alpine Ski House Foods LLC, the first US customer;
 // Microsoft 365 Business Basic in the US; the newest USD invoice. The cartId exists only once
-// CreateCart has run, so it is left for the user to paste. GraphiQL takes these through its
-// defaultTabs option (yoga has no defaultVariables).
+// CreateCart has run, so it is left for the user to paste. Yoga's GraphiQLOptions has no
+// defaultVariables, and render-graphiql 5.24 ignores the variables of defaultTabs; its renderer
+// does pass an untyped `variables` option (JSON text) on as GraphiQL's initial variables.
 export const EXAMPLE_VARIABLES = {
   customerId: 'd1c08ef4-738d-423f-87bd-2ff59fde254c',
   catalogItemId: 'CFQ7TTC0LH18:0001:CFQ7TTC0K971',
