@@ -3,7 +3,7 @@
 // uri and headers) plus the edge's position in that page. It is checked on decode: it may only
 // point at the collection it came from and carry no header but the continuation token.
 import { z } from 'zod';
-import type { PageRequest } from '../upstream/paging.js';
+import type { Page, PageRequest } from '../upstream/paging.js';
 import { linkPath } from '../upstream/paging.js';
 import { invalidInput } from './node.js';
 
@@ -44,13 +44,6 @@ export function decodeSeekCursor(after: string, collectionPath: string): SeekCur
   return { request: { uri: parsed.u, headers }, skip: parsed.s };
 }
 
-export interface LinkedPage<T> {
-  items: T[];
-  /** The request this page came from. */
-  request: PageRequest;
-  next: PageRequest | undefined;
-}
-
 /**
  * One page of a Relay connection over an upstream paged collection: one upstream call. Walking with
  * endCursor costs one call per upstream page (the end cursor of a finished page is the service's
@@ -61,7 +54,7 @@ export async function linkConnection<T>(opts: {
   after: string | null | undefined;
   collectionPath: string;
   firstPage: () => PageRequest;
-  fetchPage: (request: PageRequest) => Promise<LinkedPage<T>>;
+  fetchPage: (request: PageRequest) => Promise<Page<T>>;
 }) {
   const cursor = opts.after ? decodeSeekCursor(opts.after, opts.collectionPath) : { request: opts.firstPage(), skip: 0 };
   if (opts.first === 0) return { edges: [], pageInfo: { hasNextPage: true, hasPreviousPage: opts.after != null, startCursor: null, endCursor: null } };

@@ -154,10 +154,7 @@ export class PartnerCenterClient {
         return this.attempt(ctx, opts, path, pathOnly, requestId, attempt, signal);
       }, signal);
     } catch (err) {
-      if (err instanceof PartnerCenterError) {
-        err.attempts = attempt;
-        throw err;
-      }
+      if (err instanceof PartnerCenterError) err.attempts = attempt;
       throw err;
     }
   }

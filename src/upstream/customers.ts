@@ -2,8 +2,8 @@
 // companyProfile and relationshipToPartner; get-by-id adds the billing profile.
 import { z } from 'zod';
 import type { CallContext, PartnerCenterClient } from './client.js';
-import { getParsed } from './parse.js';
-import { nextPageRequest, type PageRequest } from './paging.js';
+import { getPage, getParsed } from './parse.js';
+import type { Page, PageRequest } from './paging.js';
 import { collectionOf, optionalText } from './wire.js';
 
 export const customerSchema = z.object({
@@ -24,13 +24,6 @@ export type UpstreamCustomer = z.output<typeof customerSchema>;
 
 const customerCollection = collectionOf(customerSchema);
 
-export interface CustomerPage {
-  items: UpstreamCustomer[];
-  /** The request this page came from, so a cursor can point back into it. */
-  request: PageRequest;
-  next: PageRequest | undefined;
-}
-
 export interface CustomerListQuery {
   size: number;
   companyNameStartsWith?: string | undefined;
@@ -45,9 +38,8 @@ export function firstCustomerPage(q: CustomerListQuery): PageRequest {
   return { uri: `/customers?${params.toString()}`, headers: {} };
 }
 
-export async function listCustomers(client: PartnerCenterClient, ctx: CallContext, request: PageRequest): Promise<CustomerPage> {
-  const page = await getParsed(client, ctx, customerCollection, request.uri, undefined, request.headers);
-  return { items: page.items, request, next: nextPageRequest(page) };
+export function listCustomers(client: PartnerCenterClient, ctx: CallContext, request: PageRequest): Promise<Page<UpstreamCustomer>> {
+  return getPage(client, ctx, customerCollection, request);
 }
 
 export function getCustomer(client: PartnerCenterClient, ctx: CallContext, customerId: string): Promise<UpstreamCustomer> {

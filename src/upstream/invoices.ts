@@ -3,8 +3,8 @@
 // Numbers in line items arrive as strings ("16", "50"): they stay exact decimal strings here.
 import { z } from 'zod';
 import type { CallContext, PartnerCenterClient } from './client.js';
-import { getParsed } from './parse.js';
-import { nextPageRequest, type PageRequest } from './paging.js';
+import { getPage, getParsed } from './parse.js';
+import type { Page, PageRequest } from './paging.js';
 import { collectionOf, decimalString, lenientInt, optionalIsoDate, optionalText } from './wire.js';
 
 const optionalDecimal = z
@@ -58,19 +58,12 @@ export type UpstreamReconLine = z.output<typeof reconLineSchema>;
 const invoiceCollection = collectionOf(invoiceSchema);
 const reconCollection = collectionOf(reconLineSchema);
 
-export interface Page<T> {
-  items: T[];
-  request: PageRequest;
-  next: PageRequest | undefined;
-}
-
 export function firstInvoicePage(size: number): PageRequest {
   return { uri: `/invoices?size=${size}&offset=0`, headers: {} };
 }
 
 export async function listInvoices(client: PartnerCenterClient, ctx: CallContext, request: PageRequest): Promise<Page<UpstreamInvoice>> {
-  const body = await getParsed(client, ctx, invoiceCollection, request.uri, undefined, request.headers);
-  return { items: body.items, request, next: nextPageRequest(body) };
+  return getPage(client, ctx, invoiceCollection, request);
 }
 
 export function getInvoice(client: PartnerCenterClient, ctx: CallContext, invoiceId: string): Promise<UpstreamInvoice> {
@@ -90,6 +83,5 @@ export function firstUnbilledPage(currencyCode: string, period: 'current' | 'pre
 }
 
 export async function listReconLines(client: PartnerCenterClient, ctx: CallContext, request: PageRequest): Promise<Page<UpstreamReconLine>> {
-  const body = await getParsed(client, ctx, reconCollection, request.uri, undefined, request.headers);
-  return { items: body.items, request, next: nextPageRequest(body) };
+  return getPage(client, ctx, reconCollection, request);
 }

@@ -10,6 +10,13 @@ export interface PageRequest {
   headers: Record<string, string>;
 }
 
+/** One page of a paged collection, with the request it came from (a cursor can point back into it). */
+export interface Page<T> {
+  items: T[];
+  request: PageRequest;
+  next: PageRequest | undefined;
+}
+
 /** The request for the page after this one, or undefined on the last page. */
 export function nextPageRequest(collection: {
   links?: { next?: Link | null | undefined } | null | undefined;

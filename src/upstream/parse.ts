@@ -2,6 +2,8 @@
 // the first offending field (e.g. "items.3.terms.0.duration"), never a crash deep in a resolver.
 import type { z } from 'zod';
 import { PartnerCenterError } from './errors.js';
+import { nextPageRequest, type Page, type PageRequest } from './paging.js';
+import type { Link } from './wire.js';
 import type { CallContext, PartnerCenterClient, RequestOptions, UpstreamResponse } from './client.js';
 
 export function parseResponse<S extends z.ZodType>(
@@ -25,6 +27,17 @@ export function parseResponse<S extends z.ZodType>(
     path: call.path.split('?')[0] ?? call.path,
     field,
   });
+}
+
+/** GET one page of a collection (as its request says: uri and headers) and find the next one. */
+export async function getPage<T>(
+  client: PartnerCenterClient,
+  ctx: CallContext,
+  schema: z.ZodType<{ items: T[]; links?: { next?: Link | null | undefined } | null | undefined; continuationToken?: string | null | undefined }>,
+  request: PageRequest,
+): Promise<Page<T>> {
+  const body = await getParsed(client, ctx, schema, request.uri, undefined, request.headers);
+  return { items: body.items, request, next: nextPageRequest(body) };
 }
 
 /** GET a resource and parse it: the one shape every read in src/upstream takes. */

@@ -67,12 +67,12 @@ async function checkSeats(ctx: GatewayContext, customerId: string, sub: Upstream
   }
 }
 
-function mapRefusal(err: unknown, current: SubscriptionForUpdate, change: SubscriptionChange): unknown {
+function mapRefusal(err: unknown, current: SubscriptionForUpdate): unknown {
   if (!(err instanceof PartnerCenterError) || (err.kind !== 'BAD_INPUT' && err.kind !== 'FORBIDDEN' && err.kind !== 'CONFLICT')) return toMutationError(err);
   const code = Number(err.code);
   const sub = current.parsed;
   if (code === 800090) return new SeatDecreaseNotAllowedError(err.description, refundable(current.raw));
-  if (code === 900117 || (change.fields.status === 'deleted' && sub.cancellationAllowedUntilDate !== undefined && !STATE_CODES.has(code))) {
+  if (code === 900117) {
     return new CancellationWindowClosedError(`The cancellation window closed at ${sub.cancellationAllowedUntilDate ?? 'an unknown time'}: ${err.description}`, sub.cancellationAllowedUntilDate);
   }
   if (code === 2002) return new ValidationError(err.description, [{ path: 'quantity', message: err.description }], code);
@@ -112,7 +112,7 @@ export async function changeSubscription(ctx: GatewayContext, customerId: string
         if (attempt === 1) continue;
         throw new ConflictError('The subscription keeps changing under this request (stale etag); read it again and retry.', 'CONFLICT', 2055);
       }
-      throw mapRefusal(err, current, change);
+      throw mapRefusal(err, current);
     }
   }
 }
