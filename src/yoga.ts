@@ -1,6 +1,5 @@
 // Builds the GraphQL server from a config: schema, context, plugins, limits, masking, GraphiQL.
 // Exported on its own so tests call yoga.fetch without a socket; server.ts only listens.
-import { GraphQLError } from 'graphql';
 import { createYoga, useReadinessCheck, type YogaServerInstance } from 'graphql-yoga';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
@@ -8,8 +7,6 @@ import type { Logger } from 'pino';
 import type { Config } from './config.js';
 import { createContext, type GatewayContext, type GatewayServices } from './context.js';
 import { subgraphSchema } from './schema/index.js';
-import { upstreamGraphQLError } from './schema/errors.js';
-import { PartnerCenterError } from './upstream/errors.js';
 import { PartnerCenterClient, type ClientOptions } from './upstream/client.js';
 import { SharedCache } from './cache/shared-cache.js';
 import { MemoryStore } from './cache/memory-store.js';
@@ -19,11 +16,11 @@ import { StatusPollers } from './cache/status-poller.js';
 import { correlationIdOf, useCorrelationId } from './plugins/correlation.js';
 import { useRequestSizeLimit } from './plugins/request-size.js';
 import { useOperationLog } from './plugins/operation-log.js';
+import { maskError } from './plugins/mask-error.js';
 import { EXAMPLE_QUERY } from './graphiql.js';
 import { createMsalClient } from './auth/msal.js';
 import { appOnlyTokens, onBehalfOfTokens } from './auth/upstream-tokens.js';
 import { CallerAuthenticator } from './auth/caller-auth.js';
-import { InteractionRequiredError, TokenAcquisitionError } from './auth/errors.js';
 import { callerIdentityOf, useCallerAuth } from './plugins/caller-auth.js';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { CSRF_HEADER, corsOptions } from './plugins/cors.js';
@@ -100,32 +97,7 @@ export function createGateway({ config, baseUrl, logger, client }: GatewayOption
         signal: request.signal,
       });
     },
-    maskedErrors: {
-      maskError: (error, message) => {
-        const original = error instanceof GraphQLError ? error.originalError : error;
-        const located = error instanceof GraphQLError ? error : undefined;
-        if (original instanceof InteractionRequiredError) {
-          return new GraphQLError(original.message, {
-            nodes: located?.nodes ?? null,
-            path: located?.path ?? null,
-            extensions: { code: original.kind, ...(original.claims ? { claims: original.claims } : {}) },
-          });
-        }
-        if (original instanceof TokenAcquisitionError) {
-          return new GraphQLError(original.message, { nodes: located?.nodes ?? null, path: located?.path ?? null, extensions: { code: 'UPSTREAM_AUTH_FAILED' } });
-        }
-        if (original instanceof PartnerCenterError) {
-          const e = upstreamGraphQLError(original);
-          return new GraphQLError(e.message, { nodes: located?.nodes ?? null, path: located?.path ?? null, extensions: e.extensions });
-        }
-        if (original instanceof GraphQLError || (located && !original)) return located ?? (original as GraphQLError);
-        return new GraphQLError(message, {
-          nodes: located?.nodes ?? null,
-          path: located?.path ?? null,
-          extensions: { code: 'INTERNAL_SERVER_ERROR' },
-        });
-      },
-    },
+    maskedErrors: { maskError },
     // CORS only for the configured origins (none: same-origin only).
     cors: config.http.corsOrigins.length === 0 ? false : corsOptions(config.http.corsOrigins),
     plugins: [
