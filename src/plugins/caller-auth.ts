@@ -1,6 +1,9 @@
-// Closes /graphql to callers without a valid bearer token: 401 with WWW-Authenticate (RFC 6750),
-// before anything is parsed or executed, so nothing reaches Partner Center. The GraphiQL page itself
-// (a GET for HTML) stays reachable; its requests carry the token from the headers editor.
+// Closes every operation to callers without a valid bearer token: 401 with WWW-Authenticate
+// (RFC 6750), before the operation is parsed or executed, so nothing reaches Partner Center.
+// The check sits in onRequestParse, which yoga runs for every request it is about to execute
+// whatever its path, method or transport (POST, GET, SSE): guarding a path would leave the
+// others open. Requests yoga answers before parsing (the GraphiQL page, /health, /ready, CORS
+// preflights) need no token; GraphiQL's own requests carry it from the headers editor.
 import type { Plugin } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import { CallerAuthError, type CallerAuthenticator } from '../auth/caller-auth.js';
@@ -14,11 +17,9 @@ export function callerIdentityOf(request: Request): CallerIdentity | undefined {
 
 const REALM = 'partner-center-gateway';
 
-export function useCallerAuth(authenticator: CallerAuthenticator, endpoint: string, logger: Logger): Plugin {
+export function useCallerAuth(authenticator: CallerAuthenticator, logger: Logger): Plugin {
   return {
-    async onRequest({ request, url, endResponse, fetchAPI }) {
-      if (url.pathname !== endpoint) return;
-      if (request.method === 'GET' && (request.headers.get('accept') ?? '').includes('text/html')) return;
+    async onRequestParse({ request, endResponse, fetchAPI }) {
       try {
         identities.set(request, await authenticator.authenticate(request.headers.get('authorization')));
       } catch (err) {
