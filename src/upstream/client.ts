@@ -139,10 +139,13 @@ export class PartnerCenterClient {
         maxAttempts: this.options.maxAttempts - 1,
         backoff: new DelegateBackoff((context) => {
           const err = 'error' in context.result ? context.result.error : undefined;
-          if (err instanceof PartnerCenterError && err.retryAfter !== undefined) return err.retryAfter * 1000;
+          // cockatiel 3 does not cut a backoff wait short when the signal aborts, so no wait may
+          // run past the deadline: the call then ends as TIMEOUT at the deadline, not after it.
+          const left = Math.max(0, deadlineAt - Date.now());
+          if (err instanceof PartnerCenterError && err.retryAfter !== undefined) return Math.min(left, err.retryAfter * 1000);
           // Full jitter (AWS architecture blog): spreads retries of many callers apart.
           const ceiling = Math.min(retryMaxDelayMs, retryBaseMs * 2 ** (context.attempt - 1));
-          return Math.round(this.random() * ceiling);
+          return Math.min(left, Math.round(this.random() * ceiling));
         }),
       },
     );
@@ -150,6 +153,8 @@ export class PartnerCenterClient {
     let attempt = 0;
     try {
       return await policy.execute(async () => {
+        // The deadline (or the caller) ended the call during a backoff wait: no further attempt.
+        if (signal.aborted) throw this.networkError(signal.reason, { requestId, correlationId: ctx.correlationId, method: opts.method, path: pathOnly }, signal, ctx);
         attempt += 1;
         return this.attempt(ctx, opts, path, pathOnly, requestId, attempt, signal);
       }, signal);

@@ -1,4 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { MockAgent } from 'undici';
 import { PartnerCenterClient, type CallEvent, type ClientOptions } from '../../src/upstream/client.js';
 import { PartnerCenterError } from '../../src/upstream/errors.js';
@@ -141,6 +143,45 @@ describe('PartnerCenterClient retries', () => {
       .persist();
     const err = await listProducts(client({ deadlineMs: 200 }), ctx, { country: 'US', targetView: 'OnlineServices' }).catch((e: unknown) => e);
     expect(err).toMatchObject({ kind: 'TIMEOUT' });
+  });
+
+  it('reports the deadline as TIMEOUT when it falls in a backoff wait between attempts', async () => {
+    reply('/v1/products', 503, fault(800003, 'busy'));
+    // The backoff after the 503 would be ~10 s; the 150 ms deadline ends the call during that wait.
+    const slow = client({ deadlineMs: 150, retryBaseMs: 10_000, retryMaxDelayMs: 10_000, random: () => 0.99 });
+    const err = await listProducts(slow, ctx, { country: 'US', targetView: 'OnlineServices' }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(PartnerCenterError);
+    expect(err).toMatchObject({ kind: 'TIMEOUT', attempts: 1 });
+    expect(seen).toHaveLength(1);
+  });
+
+  it('reports a server that accepts the connection and never answers as TIMEOUT', async () => {
+    const sockets = new Set<import('node:net').Socket>();
+    const server = createServer(() => undefined);
+    server.on('connection', (s) => sockets.add(s));
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+    const { port } = server.address() as AddressInfo;
+    const real = new PartnerCenterClient({
+      baseUrl: `http://127.0.0.1:${port}`,
+      connections: 1,
+      connectTimeoutMs: 1000,
+      headersTimeoutMs: 100,
+      bodyTimeoutMs: 1000,
+      deadlineMs: 400,
+      maxAttempts: 2,
+      retryBaseMs: 10,
+      retryMaxDelayMs: 20,
+      retryAfterCapSeconds: 5,
+    });
+    try {
+      const err = await listProducts(real, ctx, { country: 'US', targetView: 'OnlineServices' }).catch((e: unknown) => e);
+      expect(err).toMatchObject({ kind: 'TIMEOUT' });
+      expect((err as PartnerCenterError).message).not.toMatch(/127\.0\.0\.1/);
+    } finally {
+      await real.close();
+      for (const s of sockets) s.destroy();
+      await new Promise<void>((r) => server.close(() => r()));
+    }
   });
 });
 
