@@ -10,6 +10,7 @@ import type { StatusPollers } from './cache/status-poller.js';
 import type { RecentOrders } from './cache/recent-orders.js';
 import type { UpstreamOrder } from './upstream/orders.js';
 import { identityScope, type CallerIdentity } from './auth/identity.js';
+import type { CursorSigner, ScopedCursorSigner } from './schema/cursor-signer.js';
 
 export interface GatewayServices {
   /** Partner tenant (or upstream) this process serves; every cache key of customer data starts with it. */
@@ -25,6 +26,8 @@ export interface GatewayServices {
   /** One poller per watched order (orderStatusChanged). */
   orderPollers: StatusPollers;
   orderPollMs: { initial: number; max: number };
+  /** Signs and checks the cursors of upstream-paged connections. */
+  cursorSigner: CursorSigner;
 }
 
 export interface GatewayContext {
@@ -38,6 +41,8 @@ export interface GatewayContext {
   upstream: PartnerCenterClient;
   catalogCache: SharedCache;
   logger: Logger;
+  /** Cursors issued to this caller, and only this caller's, verify. */
+  cursors: ScopedCursorSigner;
 }
 
 export function createContext(
@@ -57,9 +62,10 @@ export function createContext(
     else source.addEventListener('abort', () => controller.abort(source.reason), { once: true });
     signal = controller.signal;
   }
+  // Idempotency outcomes, recent orders and cursors are kept per caller: one caller's never reach another.
+  const scope = `${services.partnerScope}:${identityScope(req.identity)}`;
   return {
-    // Idempotency outcomes and recent orders are kept per caller: one caller's never reach another.
-    scope: `${services.partnerScope}:${identityScope(req.identity)}`,
+    scope,
     services,
     correlationId: req.correlationId,
     locale,
@@ -67,5 +73,6 @@ export function createContext(
     upstream: services.upstream,
     catalogCache: services.catalogCache,
     logger,
+    cursors: services.cursorSigner.forScope(scope),
   };
 }

@@ -31,6 +31,7 @@ builder.queryFields((t) => ({
         throw invalidInput('companyNameStartsWith must hold 1 to 100 characters.', 'companyNameStartsWith');
       }
       return linkConnection({
+        cursors: ctx.cursors,
         first,
         after: args.after,
         collectionPath: '/customers',

@@ -32,6 +32,7 @@ builder.queryFields((t) => ({
     resolve: (_root, args, ctx) => {
       const first = pageSize(args.first, INVOICE_PAGE);
       return linkConnection({
+        cursors: ctx.cursors,
         first,
         after: args.after,
         collectionPath: '/invoices',
@@ -64,6 +65,7 @@ builder.queryFields((t) => ({
       if (!/^[A-Z]{3}$/.test(currency)) throw invalidInput(`currencyCode must be an ISO 4217 code such as USD; got ${JSON.stringify(args.currencyCode.slice(0, 10))}.`, 'currencyCode');
       const first = pageSize(args.first, RECON_PAGE);
       return linkConnection({
+        cursors: ctx.cursors,
         first,
         after: args.after,
         collectionPath: UNBILLED_PATH,

@@ -88,6 +88,7 @@ InvoiceRef.implement({
       resolve: (invoice, args, ctx) => {
         const first = pageSize(args.first, RECON_PAGE);
         return linkConnection({
+        cursors: ctx.cursors,
           first,
           after: args.after,
           collectionPath: reconLinesPath(invoice.id),
