@@ -11,8 +11,8 @@ export const commerceSettingsSchema = z
   .partial();
 
 /**
- * The defaults of src/config.ts, so a sandbox started from code behaves like `npm run sandbox`;
- * subscription changes, which the config does not set, apply at once.
+ * The defaults of src/sandbox/settings.ts, so a sandbox started from code behaves like `npm run sandbox`:
+ * subscription changes apply at once.
  */
 export const DEFAULT_COMMERCE: SandboxCommerceSettings = { orderCompletionMs: 5_000, orderListDelayMs: 30_000, subscriptionPatchDelayMs: 0 };
 

@@ -7,12 +7,11 @@
 // orders, so a checkout refused earlier (a transport fault, a 404, a replayed response) leaves
 // them for the next one.
 import { z } from 'zod';
-import type { SandboxFaultSettings } from '../config.js';
 import { FaultCode } from './errors.js';
 import { createRandom, deriveSeed } from './random.js';
 import type { Random } from './random.js';
 import { ROUTE } from './routes/keys.js';
-import type { ScriptedFault } from './types.js';
+import type { SandboxFaultSettings, ScriptedFault } from './types.js';
 
 const ratio = z.number().min(0).max(1);
 const millis = z.number().int().min(0).max(600_000);

@@ -18,6 +18,10 @@ export type { InvoiceDetail, InvoiceResource, OneTimeInvoiceLineItem } from './m
 export type { CartCheckoutResult, OrderError, OrderLineItemResource, OrderLineProvisioningStatus, OrderResource } from './model/order.js';
 export type { ScheduledNextTermInstructions, SubscriptionProvisioningStatus, SubscriptionResource } from './model/subscription.js';
 export { startSandbox } from './server.js';
+// The gateway's way in (a dynamic import in src/server.ts, sandbox mode only): the settings and a start from them.
+export { defaultSandboxSettings, loadSandboxSettings } from './settings.js';
+export type { SandboxSettings, SandboxSettingsResult } from './settings.js';
+export { sandboxOptionsFrom, startConfiguredSandbox } from './configured.js';
 export { APP_USER_ONLY_ROUTES, ROUTE, UNMATCHED, WRITE_ROUTES, isWriteRoute } from './routes/keys.js';
 export type { RouteKey } from './routes/keys.js';
 export { HISTORY_ANCHOR_MS } from './seed/anchor.js';

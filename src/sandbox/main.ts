@@ -1,27 +1,18 @@
-// `npm run sandbox`: the simulator as a standalone process, configured like the gateway.
-import { readFileSync } from 'node:fs';
+// `npm run sandbox`: the simulator as a standalone process, configured by its own SANDBOX_*
+// settings and LOG_LEVEL (src/sandbox/settings.ts).
 import { pino } from 'pino';
-import { formatConfigProblems, loadConfig } from '../config.js';
-import { startSandbox } from './index.js';
+import { startConfiguredSandbox } from './configured.js';
+import { formatSettingsProblems, loadStandaloneSettings } from './settings.js';
 
-const result = loadConfig();
+const result = loadStandaloneSettings();
 if (!result.ok) {
-  process.stderr.write(`${formatConfigProblems(result.problems)}\n`);
+  process.stderr.write(`${formatSettingsProblems(result.problems)}\n`);
   process.exit(2);
 }
-const { config } = result;
-const logger = pino({ level: config.logLevel });
-const { host, port, seed, faults, commerce, auth } = config.sandbox;
-const sandbox = await startSandbox({
-  host,
-  port,
-  seed,
-  faults,
-  commerce,
-  logger,
-  ...(auth ? { auth: { jwksUri: auth.jwksUri, ...(auth.caPath ? { ca: readFileSync(auth.caPath, 'utf8') } : {}) } } : {}),
-});
-logger.info({ url: sandbox.url, seed, demandsTokens: auth !== undefined }, 'Partner Center sandbox listening');
+const { settings, logLevel } = result;
+const logger = pino({ level: logLevel });
+const sandbox = await startConfiguredSandbox(settings, logger);
+logger.info({ url: sandbox.url, seed: settings.seed, demandsTokens: settings.auth !== undefined }, 'Partner Center sandbox listening');
 
 const stop = (signal: NodeJS.Signals): void => {
   logger.info({ signal }, 'Partner Center sandbox stopping');

@@ -1,19 +1,27 @@
 // The sandbox's public contract. Other parts of the project (the gateway's tests, the embedded
 // sandbox in src/server.ts) code against these shapes, so they change only additively.
 import type { Logger } from 'pino';
-import type { SandboxCommerceSettings as ConfiguredCommerceSettings, SandboxFaultSettings } from '../config.js';
 import type { CartResource } from './model/cart.js';
 import type { InvoiceResource } from './model/invoice.js';
 import type { OrderResource } from './model/order.js';
 import type { SubscriptionResource } from './model/subscription.js';
 
-export type { SandboxFaultSettings };
+/** Random faults at these rates on every API request (SANDBOX_LATENCY_MS, SANDBOX_RATE_429, ...). */
+export interface SandboxFaultSettings {
+  readonly latencyMs: number;
+  readonly jitterMs: number;
+  readonly rate429: number;
+  readonly retryAfterSeconds: number;
+  readonly rate5xx: number;
+  readonly rateDrop: number;
+}
 
-/**
- * The commerce knobs: the configured ones (src/config.ts) plus those only the sandbox's own API
- * sets (setCommerce, PUT /_sandbox/commerce).
- */
-export interface SandboxCommerceSettings extends ConfiguredCommerceSettings {
+/** The commerce knobs, from the settings (src/sandbox/settings.ts) or the sandbox's own API (setCommerce, PUT /_sandbox/commerce). */
+export interface SandboxCommerceSettings {
+  /** How long a new order stays pending before it completes and its subscriptions turn active. */
+  readonly orderCompletionMs: number;
+  /** How long a new order is missing from the customer's order list (Partner Center: up to 15 minutes). */
+  readonly orderListDelayMs: number;
   /**
    * 0 (the default): a valid subscription PATCH answers 200 with the changed subscription. Above
    * 0: it answers 202 Accepted with a Location, and the change shows this long later on the clock
