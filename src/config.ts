@@ -1,230 +1,35 @@
-// The only module that reads process.env. Every setting is validated at once so that an operator
-// sees every problem in one report instead of fixing them one restart at a time.
-import { z } from 'zod';
+// The gateway's only reader of process.env (the simulator reads its own SANDBOX_* settings in
+// src/sandbox/settings.ts). Every setting is validated on its own and every cross-field check runs
+// on whatever parsed, so an operator sees every problem in one report instead of fixing them one
+// restart at a time.
+import { AZURE_CREDENTIAL_NAMES, gatewayEnv, type GatewayEnv } from './config.env.js';
+import { isSet, parseFields, type Env, type Fields } from './config.fields.js';
+import type { AzureCredentials, Config } from './config.types.js';
+import { isGuid } from './ids.js';
 
-const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
-
-const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
-const ratio = z.coerce.number().min(0).max(1);
-const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
-const optionalString = z.preprocess(blankToUndefined, z.string().trim().min(1).optional());
-
-const envSchema = z.object({
-  PORT: int(0, 65535).default(4000),
-  HOST: z.string().min(1).default('127.0.0.1'),
-  LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
-  PARTNER_CENTER_BASE_URL: z.preprocess(blankToUndefined, z.url({ protocol: /^https?$/ }).optional()),
-  PARTNER_CENTER_LOCALE: z.string().regex(/^[a-z]{2}-[A-Z]{2}$/, 'expected a locale such as en-US').default('en-US'),
-  UPSTREAM_CONNECTIONS: int(1, 512).default(32),
-  UPSTREAM_CONNECT_TIMEOUT_MS: int(100, 120_000).default(5_000),
-  UPSTREAM_HEADERS_TIMEOUT_MS: int(100, 600_000).default(30_000),
-  UPSTREAM_BODY_TIMEOUT_MS: int(100, 600_000).default(30_000),
-  UPSTREAM_DEADLINE_MS: int(100, 600_000).default(60_000),
-  UPSTREAM_MAX_ATTEMPTS: int(1, 10).default(4),
-  UPSTREAM_RETRY_BASE_MS: int(1, 60_000).default(200),
-  UPSTREAM_RETRY_MAX_DELAY_MS: int(1, 600_000).default(5_000),
-  UPSTREAM_RETRY_AFTER_CAP_S: int(0, 3_600).default(30),
-  UPSTREAM_POLL_MAX_MS: int(0, 600_000).default(15_000),
-  ORDER_STATUS_POLL_MS: int(100, 600_000).default(2_000),
-  ORDER_STATUS_POLL_MAX_MS: int(100, 3_600_000).default(30_000),
-  CORS_ORIGINS: optionalString,
-  PERSISTED_DOCUMENTS: optionalString,
-  PERSISTED_DOCUMENTS_ONLY: z.enum(['true', 'false']).default('false'),
-  CATALOG_CACHE_TTL_S: int(0, 86_400).default(900),
-  CATALOG_CACHE_MAX_ENTRIES: int(1, 1_000_000).default(5_000),
-  IDEMPOTENCY_TTL_S: int(60, 30 * 86_400).default(86_400),
-  RECENT_ORDERS_TTL_S: int(0, 86_400).default(1_800),
-  STATE_MAX_ENTRIES: int(100, 10_000_000).default(100_000),
-  MAX_QUERY_DEPTH: int(1, 100).default(12),
-  MAX_QUERY_TOKENS: int(100, 100_000).default(2_000),
-  MAX_QUERY_ALIASES: int(1, 1_000).default(30),
-  MAX_REQUEST_BYTES: int(1_024, 10_000_000).default(100_000),
-  SHUTDOWN_GRACE_MS: int(0, 120_000).default(10_000),
-  AZURE_TENANT_ID: optionalString,
-  AZURE_CLIENT_ID: optionalString,
-  AZURE_CLIENT_SECRET: optionalString,
-  AZURE_CLIENT_CERTIFICATE_PATH: optionalString,
-  AZURE_AUTHORITY_HOST: z.url({ protocol: /^https$/ }).default('https://login.microsoftonline.com'),
-  AZURE_TOKEN_REFRESH_MARGIN_S: int(0, 3_600).default(300),
-  PARTNER_CENTER_AUTH_MODE: z.enum(['app', 'user']).default('app'),
-  AUTH_AUDIENCE: optionalString,
-  AUTH_ALLOWED_TENANTS: optionalString,
-  SANDBOX_HOST: z.string().min(1).default('127.0.0.1'),
-  SANDBOX_PORT: int(0, 65535).default(0),
-  SANDBOX_SEED: int(0, 2 ** 31 - 1).default(1),
-  SANDBOX_LATENCY_MS: int(0, 60_000).default(0),
-  SANDBOX_JITTER_MS: int(0, 60_000).default(0),
-  SANDBOX_RATE_429: ratio.default(0),
-  SANDBOX_RETRY_AFTER_S: int(0, 3_600).default(1),
-  SANDBOX_RATE_5XX: ratio.default(0),
-  SANDBOX_RATE_DROP: ratio.default(0),
-  SANDBOX_ORDER_COMPLETION_MS: int(0, 3_600_000).default(5_000),
-  SANDBOX_ORDER_LIST_DELAY_MS: int(0, 3_600_000).default(30_000),
-  SANDBOX_SUBSCRIPTION_PATCH_DELAY_MS: int(0, 3_600_000).default(0),
-  SANDBOX_AUTH_JWKS_URI: z.preprocess(blankToUndefined, z.url({ protocol: /^https?$/ }).optional()),
-  SANDBOX_AUTH_CA_PATH: optionalString,
-});
-
-export interface SandboxFaultSettings {
-  readonly latencyMs: number;
-  readonly jitterMs: number;
-  readonly rate429: number;
-  readonly retryAfterSeconds: number;
-  readonly rate5xx: number;
-  readonly rateDrop: number;
-}
-
-export interface SandboxCommerceSettings {
-  /** How long a new order stays pending before it completes and its subscriptions turn active. */
-  readonly orderCompletionMs: number;
-  /** How long a new order is missing from the customer's order list (Partner Center: up to 15 minutes). */
-  readonly orderListDelayMs: number;
-  /** When above 0, subscription changes answer 202 Accepted and apply after this long. */
-  readonly subscriptionPatchDelayMs: number;
-}
-
-export interface SandboxSettings {
-  readonly host: string;
-  readonly port: number;
-  readonly seed: number;
-  readonly faults: SandboxFaultSettings;
-  readonly commerce: SandboxCommerceSettings;
-  /** When set, the sandbox demands bearer tokens that verify against this JWKS, like the real service. */
-  readonly auth?: { readonly jwksUri: string; readonly caPath?: string };
-}
-
-export interface UpstreamSettings {
-  /** API root without the version segment, e.g. https://api.partnercenter.microsoft.com */
-  readonly baseUrl: string;
-  readonly locale: string;
-  readonly connections: number;
-  readonly connectTimeoutMs: number;
-  readonly headersTimeoutMs: number;
-  readonly bodyTimeoutMs: number;
-  readonly deadlineMs: number;
-  readonly maxAttempts: number;
-  readonly retryBaseMs: number;
-  readonly retryMaxDelayMs: number;
-  readonly retryAfterCapSeconds: number;
-  /** How long a change answered 202 Accepted is followed before the gateway reports it pending. */
-  readonly pollMaxMs: number;
-}
-
-export interface AzureCredentials {
-  readonly tenantId: string;
-  readonly clientId: string;
-  readonly clientSecret?: string;
-  readonly certificatePath?: string;
-  /** e.g. https://login.microsoftonline.com, or another authority trusted as a known authority. */
-  readonly authorityHost: string;
-  /** app: one app-only token for every call; user: each caller's token exchanged on behalf of the user. */
-  readonly mode: 'app' | 'user';
-  /** Tokens are renewed this long before they expire. */
-  readonly refreshMarginSeconds: number;
-}
-
-/** Who may call the gateway (outside sandbox and open mode). */
-export interface CallerAuthSettings {
-  /** Accepted `aud` values of callers' tokens. */
-  readonly audiences: readonly string[];
-  /** Tenants whose users may call; the partner tenant by default. */
-  readonly allowedTenants: readonly string[];
-}
-
-export interface Config {
-  readonly port: number;
-  readonly host: string;
-  readonly logLevel: (typeof LOG_LEVELS)[number];
-  /** 'sandbox': the embedded simulator is started and used; 'remote': PARTNER_CENTER_BASE_URL or the real API. */
-  readonly mode: 'sandbox' | 'remote';
-  /** Present when Azure credentials are configured: callers must then bring a valid bearer token. */
-  readonly callers?: CallerAuthSettings;
-  /** Present in remote mode; in sandbox mode the URL is only known once the sandbox listens. */
-  readonly upstream: Omit<UpstreamSettings, 'baseUrl'> & { readonly baseUrl?: string };
-  readonly azure?: AzureCredentials;
-  readonly catalogCache: { readonly ttlSeconds: number; readonly maxEntries: number };
-  /** Shared state that is not a cache: idempotency outcomes and read-your-writes orders. */
-  readonly state: { readonly idempotencyTtlSeconds: number; readonly recentOrdersTtlSeconds: number; readonly maxEntries: number };
-  readonly limits: {
-    readonly maxDepth: number;
-    readonly maxTokens: number;
-    readonly maxAliases: number;
-    readonly maxRequestBytes: number;
-  };
-  readonly shutdownGraceMs: number;
-  readonly sandbox: SandboxSettings;
-  /** orderStatusChanged polls Partner Center from this interval, backing off to the maximum. */
-  readonly orderStatusPoll: { readonly initialMs: number; readonly maxMs: number };
-  readonly http: {
-    /** Origins allowed by CORS; empty: no cross-origin access. */
-    readonly corsOrigins: readonly string[];
-    /** A persisted-documents manifest (hash → document), as codegen's client preset writes it. */
-    readonly persistedDocumentsPath?: string;
-    /** Accept only the documents of that manifest. */
-    readonly persistedDocumentsOnly: boolean;
-  };
-}
+export type { AzureCredentials, CallerAuthSettings, Config, HttpSettings, UpstreamSettings } from './config.types.js';
 
 export const PARTNER_CENTER_API_ROOT = 'https://api.partnercenter.microsoft.com';
 
-export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
+export type ConfigMode = Config['mode'];
 
-type Env = Readonly<Record<string, string | undefined>>;
+/**
+ * On failure, `mode` still says which mode the settings asked for, so the entry point knows
+ * whether the sandbox's own settings matter too.
+ */
+export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[]; mode: ConfigMode };
 
 export function loadConfig(env: Env = process.env): ConfigResult {
-  const parsed = envSchema.safeParse(env);
-  const problems: string[] = [];
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      const name = issue.path.join('.');
-      // The value is echoed only for non-secret settings.
-      const raw = env[name];
-      const shown = raw !== undefined && !/SECRET|PASSWORD|KEY/.test(name) ? ` (got ${JSON.stringify(raw)})` : '';
-      problems.push(`${name}: ${issue.message}${shown}`);
-    }
-    return { ok: false, problems };
-  }
-  const e = parsed.data;
+  const fields = parseFields(gatewayEnv, env);
+  const mode = modeOf(env);
+  const problems = [...fields.problems, ...crossFieldProblems(fields, env)];
+  const e = fields.all;
+  if (problems.length > 0 || !e) return { ok: false, problems, mode };
 
-  const azureNames = ['AZURE_TENANT_ID', 'AZURE_CLIENT_ID', 'AZURE_CLIENT_SECRET', 'AZURE_CLIENT_CERTIFICATE_PATH'] as const;
-  const anyAzure = azureNames.some((n) => e[n] !== undefined);
-  let azure: AzureCredentials | undefined;
-  if (anyAzure) {
-    if (!e.AZURE_TENANT_ID) problems.push('AZURE_TENANT_ID: required when any AZURE_* credential is set');
-    if (!e.AZURE_CLIENT_ID) problems.push('AZURE_CLIENT_ID: required when any AZURE_* credential is set');
-    if (!e.AZURE_CLIENT_SECRET && !e.AZURE_CLIENT_CERTIFICATE_PATH) {
-      problems.push('AZURE_CLIENT_SECRET or AZURE_CLIENT_CERTIFICATE_PATH: one is required when any AZURE_* credential is set');
-    }
-    if (e.AZURE_CLIENT_SECRET && e.AZURE_CLIENT_CERTIFICATE_PATH) {
-      problems.push('AZURE_CLIENT_SECRET and AZURE_CLIENT_CERTIFICATE_PATH: set one, not both');
-    }
-    if (e.AZURE_TENANT_ID && e.AZURE_CLIENT_ID) {
-      azure = {
-        tenantId: e.AZURE_TENANT_ID,
-        clientId: e.AZURE_CLIENT_ID,
-        ...(e.AZURE_CLIENT_SECRET ? { clientSecret: e.AZURE_CLIENT_SECRET } : {}),
-        ...(e.AZURE_CLIENT_CERTIFICATE_PATH ? { certificatePath: e.AZURE_CLIENT_CERTIFICATE_PATH } : {}),
-        authorityHost: e.AZURE_AUTHORITY_HOST.replace(/\/+$/, ''),
-        mode: e.PARTNER_CENTER_AUTH_MODE,
-        refreshMarginSeconds: e.AZURE_TOKEN_REFRESH_MARGIN_S,
-      };
-    }
-  }
-  const GUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
-  if (e.AZURE_TENANT_ID && !GUID.test(e.AZURE_TENANT_ID)) problems.push('AZURE_TENANT_ID: must be the partner tenant id (a GUID)');
-  const tenants = (e.AUTH_ALLOWED_TENANTS ?? '').split(',').map((t) => t.trim().toLowerCase()).filter(Boolean);
-  for (const t of tenants) if (!GUID.test(t)) problems.push(`AUTH_ALLOWED_TENANTS: ${JSON.stringify(t)} is not a tenant id (GUID)`);
-  if (!anyAzure && (e.AUTH_AUDIENCE || tenants.length > 0)) problems.push('AUTH_AUDIENCE / AUTH_ALLOWED_TENANTS: caller authentication needs the AZURE_* credentials of the partner tenant');
-  const corsOrigins = (e.CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean);
-  for (const o of corsOrigins) if (o !== '*' && !/^https?:\/\/[^/\s]+$/.test(o)) problems.push(`CORS_ORIGINS: ${JSON.stringify(o)} is not an origin such as https://shop.example.com`);
-  if (e.PERSISTED_DOCUMENTS_ONLY === 'true' && !e.PERSISTED_DOCUMENTS) problems.push('PERSISTED_DOCUMENTS_ONLY: needs PERSISTED_DOCUMENTS, the manifest of the accepted documents');
-  if (e.UPSTREAM_RETRY_BASE_MS > e.UPSTREAM_RETRY_MAX_DELAY_MS) {
-    problems.push('UPSTREAM_RETRY_BASE_MS: must not exceed UPSTREAM_RETRY_MAX_DELAY_MS');
-  }
-  if (problems.length > 0) return { ok: false, problems };
-
-  // No base URL and no credentials: nothing real to talk to, so serve the embedded sandbox.
-  const mode = e.PARTNER_CENTER_BASE_URL === undefined && !anyAzure ? 'sandbox' : 'remote';
+  const azure = isAzureConfigured(env) && e.AZURE_TENANT_ID && e.AZURE_CLIENT_ID
+    ? azureCredentials(e, e.AZURE_TENANT_ID, e.AZURE_CLIENT_ID)
+    : undefined;
+  const tenants = listOf(e.AUTH_ALLOWED_TENANTS).map((t) => t.toLowerCase());
   const baseUrl = e.PARTNER_CENTER_BASE_URL ?? (mode === 'remote' ? PARTNER_CENTER_API_ROOT : undefined);
 
   const config: Config = {
@@ -266,33 +71,84 @@ export function loadConfig(env: Env = process.env): ConfigResult {
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     orderStatusPoll: { initialMs: e.ORDER_STATUS_POLL_MS, maxMs: Math.max(e.ORDER_STATUS_POLL_MS, e.ORDER_STATUS_POLL_MAX_MS) },
     http: {
-      corsOrigins,
+      corsOrigins: listOf(e.CORS_ORIGINS),
       ...(e.PERSISTED_DOCUMENTS ? { persistedDocumentsPath: e.PERSISTED_DOCUMENTS } : {}),
       persistedDocumentsOnly: e.PERSISTED_DOCUMENTS_ONLY === 'true',
-    },
-    sandbox: {
-      host: e.SANDBOX_HOST,
-      port: e.SANDBOX_PORT,
-      seed: e.SANDBOX_SEED,
-      faults: {
-        latencyMs: e.SANDBOX_LATENCY_MS,
-        jitterMs: e.SANDBOX_JITTER_MS,
-        rate429: e.SANDBOX_RATE_429,
-        retryAfterSeconds: e.SANDBOX_RETRY_AFTER_S,
-        rate5xx: e.SANDBOX_RATE_5XX,
-        rateDrop: e.SANDBOX_RATE_DROP,
-      },
-      commerce: {
-        orderCompletionMs: e.SANDBOX_ORDER_COMPLETION_MS,
-        orderListDelayMs: e.SANDBOX_ORDER_LIST_DELAY_MS,
-        subscriptionPatchDelayMs: e.SANDBOX_SUBSCRIPTION_PATCH_DELAY_MS,
-      },
-      ...(e.SANDBOX_AUTH_JWKS_URI
-        ? { auth: { jwksUri: e.SANDBOX_AUTH_JWKS_URI, ...(e.SANDBOX_AUTH_CA_PATH ? { caPath: e.SANDBOX_AUTH_CA_PATH } : {}) } }
-        : {}),
+      introspection: e.GRAPHQL_INTROSPECTION === 'true',
+      ...(e.CURSOR_SIGNING_KEY ? { cursorSigningKey: e.CURSOR_SIGNING_KEY } : {}),
     },
   };
   return { ok: true, config: deepFreeze(config) };
+}
+
+/**
+ * No base URL and no credentials: nothing real to talk to, so serve the embedded sandbox. Read
+ * from the raw values, so it is known even when those values are wrong.
+ */
+function modeOf(env: Env): ConfigMode {
+  return !isSet(env.PARTNER_CENTER_BASE_URL) && !isAzureConfigured(env) ? 'sandbox' : 'remote';
+}
+
+function isAzureConfigured(env: Env): boolean {
+  return AZURE_CREDENTIAL_NAMES.some((n) => isSet(env[n]));
+}
+
+/** The checks that relate settings; each runs unless one of its inputs failed (already reported). */
+function crossFieldProblems({ values: e, failed }: Fields<GatewayEnv>, env: Env): string[] {
+  const problems: string[] = [];
+  const parsed = (...names: (keyof GatewayEnv)[]) => names.every((n) => !failed.has(n));
+  const anyAzure = isAzureConfigured(env);
+
+  if (anyAzure) {
+    const required = 'required when any AZURE_* credential is set';
+    if (parsed('AZURE_TENANT_ID') && !e.AZURE_TENANT_ID) problems.push(`AZURE_TENANT_ID: ${required}`);
+    if (parsed('AZURE_CLIENT_ID') && !e.AZURE_CLIENT_ID) problems.push(`AZURE_CLIENT_ID: ${required}`);
+    if (parsed('AZURE_CLIENT_SECRET', 'AZURE_CLIENT_CERTIFICATE_PATH')) {
+      if (!e.AZURE_CLIENT_SECRET && !e.AZURE_CLIENT_CERTIFICATE_PATH) {
+        problems.push('AZURE_CLIENT_SECRET or AZURE_CLIENT_CERTIFICATE_PATH: one is required when any AZURE_* credential is set');
+      }
+      if (e.AZURE_CLIENT_SECRET && e.AZURE_CLIENT_CERTIFICATE_PATH) {
+        problems.push('AZURE_CLIENT_SECRET and AZURE_CLIENT_CERTIFICATE_PATH: set one, not both');
+      }
+    }
+  }
+  const tenants = listOf(e.AUTH_ALLOWED_TENANTS);
+  for (const t of tenants) if (!isGuid(t)) problems.push(`AUTH_ALLOWED_TENANTS: ${JSON.stringify(t)} is not a tenant id (GUID)`);
+  if (!anyAzure && (e.AUTH_AUDIENCE || tenants.length > 0)) {
+    problems.push('AUTH_AUDIENCE / AUTH_ALLOWED_TENANTS: caller authentication needs the AZURE_* credentials of the partner tenant');
+  }
+  for (const o of listOf(e.CORS_ORIGINS)) {
+    if (o !== '*' && !/^https?:\/\/[^/\s]+$/.test(o)) problems.push(`CORS_ORIGINS: ${JSON.stringify(o)} is not an origin such as https://shop.example.com`);
+  }
+  if (parsed('PERSISTED_DOCUMENTS') && e.PERSISTED_DOCUMENTS_ONLY === 'true' && !e.PERSISTED_DOCUMENTS) {
+    problems.push('PERSISTED_DOCUMENTS_ONLY: needs PERSISTED_DOCUMENTS, the manifest of the accepted documents');
+  }
+  const { UPSTREAM_RETRY_BASE_MS: base, UPSTREAM_RETRY_MAX_DELAY_MS: maxDelay, UPSTREAM_HEADERS_TIMEOUT_MS: headers, UPSTREAM_DEADLINE_MS: deadline } = e;
+  if (base !== undefined && maxDelay !== undefined && base > maxDelay) {
+    problems.push(`UPSTREAM_RETRY_BASE_MS: must not exceed UPSTREAM_RETRY_MAX_DELAY_MS (${base} > ${maxDelay})`);
+  }
+  // Waiting longer for headers than the whole call may take would only ever end in the deadline.
+  if (headers !== undefined && deadline !== undefined && headers > deadline) {
+    problems.push(`UPSTREAM_HEADERS_TIMEOUT_MS: must not exceed UPSTREAM_DEADLINE_MS (${headers} > ${deadline})`);
+  }
+  return problems;
+}
+
+function azureCredentials(e: NonNullable<Fields<GatewayEnv>['all']>, tenantId: string, clientId: string): AzureCredentials {
+  return {
+    tenantId,
+    clientId,
+    ...(e.AZURE_CLIENT_SECRET ? { clientSecret: e.AZURE_CLIENT_SECRET } : {}),
+    ...(e.AZURE_CLIENT_CERTIFICATE_PATH ? { certificatePath: e.AZURE_CLIENT_CERTIFICATE_PATH } : {}),
+    authorityHost: e.AZURE_AUTHORITY_HOST.replace(/\/+$/, ''),
+    mode: e.PARTNER_CENTER_AUTH_MODE,
+    refreshMarginSeconds: e.AZURE_TOKEN_REFRESH_MARGIN_S,
+  };
+}
+
+/** A comma-separated setting as its trimmed, non-empty items. */
+function listOf(value: string | undefined): string[] {
+  return (value ?? '').split(',').map((v) => v.trim()).filter(Boolean);
 }
 
 /** The operator-facing report for invalid settings: one block, every problem on its own line. */

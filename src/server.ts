@@ -1,13 +1,13 @@
 // Process entry: read the config, start the embedded sandbox when no upstream is configured,
-// listen, and shut down gracefully on SIGTERM/SIGINT.
-import { readFileSync } from 'node:fs';
+// listen, and shut down gracefully on SIGTERM/SIGINT. The sandbox is imported dynamically and only
+// in sandbox mode, so a production gateway never loads the simulator; type imports load nothing.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { pathToFileURL } from 'node:url';
 import { pino, type Logger } from 'pino';
 import { formatConfigProblems, loadConfig, type Config } from './config.js';
 import { createGateway, type Gateway } from './yoga.js';
-import { startSandbox, type Sandbox } from './sandbox/index.js';
+import type { Sandbox, SandboxSettings } from './sandbox/index.js';
 
 export interface RunningServer {
   url: string;
@@ -29,21 +29,17 @@ export function createLogger(config: Pick<Config, 'logLevel'>): Logger {
   });
 }
 
-export async function startServer(config: Config, logger: Logger): Promise<RunningServer> {
+/**
+ * Starts the gateway, and in sandbox mode the embedded sandbox with `sandboxSettings` (default:
+ * the sandbox's defaults, whatever SANDBOX_* says: tests pass the settings they mean).
+ */
+export async function startServer(config: Config, logger: Logger, sandboxSettings?: SandboxSettings): Promise<RunningServer> {
   let sandbox: Sandbox | undefined;
   let baseUrl = config.upstream.baseUrl;
   if (config.mode === 'sandbox') {
-    sandbox = await startSandbox({
-      host: config.sandbox.host,
-      port: config.sandbox.port,
-      seed: config.sandbox.seed,
-      faults: config.sandbox.faults,
-      commerce: config.sandbox.commerce,
-      ...(config.sandbox.auth
-        ? { auth: { jwksUri: config.sandbox.auth.jwksUri, ...(config.sandbox.auth.caPath ? { ca: readFileSync(config.sandbox.auth.caPath, 'utf8') } : {}) } }
-        : {}),
-      logger: logger.child({ component: 'sandbox' }),
-    });
+    const simulator = await import('./sandbox/index.js');
+    const settings = sandboxSettings ?? simulator.defaultSandboxSettings();
+    sandbox = await simulator.startConfiguredSandbox(settings, logger.child({ component: 'sandbox' }));
     baseUrl = sandbox.url;
   }
   if (!baseUrl) throw new Error('No upstream: PARTNER_CENTER_BASE_URL is unset and the sandbox is off.');
@@ -78,13 +74,18 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
 
 async function main(): Promise<void> {
   const result = loadConfig();
-  if (!result.ok) {
-    process.stderr.write(`${formatConfigProblems(result.problems)}\n`);
+  // In sandbox mode the simulator's own settings count too, and their problems join the gateway's
+  // in one report; in remote mode no sandbox runs, so its settings are neither read nor loaded.
+  const mode = result.ok ? result.config.mode : result.mode;
+  const sandboxResult = mode === 'sandbox' ? (await import('./sandbox/index.js')).loadSandboxSettings() : undefined;
+  const problems = [...(result.ok ? [] : result.problems), ...(sandboxResult && !sandboxResult.ok ? sandboxResult.problems : [])];
+  if (!result.ok || problems.length > 0) {
+    process.stderr.write(`${formatConfigProblems(problems)}\n`);
     process.exit(2);
   }
   const { config } = result;
   const logger = createLogger(config);
-  const running = await startServer(config, logger);
+  const running = await startServer(config, logger, sandboxResult?.ok ? sandboxResult.settings : undefined);
   logger.info(
     {
       url: `${running.url}/graphql`,

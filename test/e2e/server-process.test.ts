@@ -57,12 +57,23 @@ describe('npm start (gateway process over the embedded sandbox)', () => {
 });
 
 describe('invalid settings', () => {
-  it('stop start-up with one report listing every problem and exit code 2', async () => {
-    const proc = runEntry('src/server.ts', { PORT: 'eighty', LOG_LEVEL: 'chatty', SANDBOX_RATE_5XX: '3', AZURE_CLIENT_SECRET: 'hunter2-secret' });
+  it('stop start-up in sandbox mode with one report of the gateway and sandbox problems and exit code 2', async () => {
+    const proc = runEntry('src/server.ts', { PORT: 'eighty', LOG_LEVEL: 'chatty', SANDBOX_RATE_5XX: '3', CURSOR_SIGNING_KEY: 'hunter2-secret' });
     expect(await proc.exit).toBe(2);
     const report = proc.stderr();
-    expect(report).toMatch(/Invalid settings \(\d+\); nothing was started:/);
-    for (const name of ['PORT', 'LOG_LEVEL', 'SANDBOX_RATE_5XX']) expect(report).toContain(name);
+    expect(report).toMatch(/Invalid settings \(4\); nothing was started:/);
+    for (const name of ['PORT', 'LOG_LEVEL', 'SANDBOX_RATE_5XX', 'CURSOR_SIGNING_KEY']) expect(report).toContain(`- ${name}:`);
+    expect(report).not.toContain('hunter2-secret');
+    expect(proc.stdout()).toBe('');
+  });
+
+  it('leave the SANDBOX_* settings alone in remote mode, where no sandbox runs', async () => {
+    const proc = runEntry('src/server.ts', { PORT: 'eighty', SANDBOX_RATE_5XX: '3', AZURE_CLIENT_SECRET: 'hunter2-secret' });
+    expect(await proc.exit).toBe(2);
+    const report = proc.stderr();
+    expect(report).toMatch(/Invalid settings \(3\); nothing was started:/);
+    for (const name of ['PORT', 'AZURE_TENANT_ID', 'AZURE_CLIENT_ID']) expect(report).toContain(`- ${name}:`);
+    expect(report).not.toContain('SANDBOX_RATE_5XX');
     expect(report).not.toContain('hunter2-secret');
     expect(proc.stdout()).toBe('');
   });

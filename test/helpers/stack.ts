@@ -6,7 +6,7 @@ import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { pino } from 'pino';
 import { loadConfig } from '../../src/config.js';
 import { startServer, type RunningServer } from '../../src/server.js';
-import type { Sandbox } from '../../src/sandbox/index.js';
+import { loadSandboxSettings, type Sandbox } from '../../src/sandbox/index.js';
 
 export interface GraphQLResponse<T> {
   status: number;
@@ -25,10 +25,13 @@ export interface Stack {
   stop(): Promise<void>;
 }
 
+/** `env` holds gateway settings and SANDBOX_* settings alike, as an operator's environment would. */
 export async function startStack(env: Record<string, string> = {}): Promise<Stack> {
   const result = loadConfig({ PORT: '0', LOG_LEVEL: 'silent', UPSTREAM_RETRY_BASE_MS: '5', UPSTREAM_RETRY_MAX_DELAY_MS: '20', ...env });
-  if (!result.ok) throw new Error(result.problems.join('\n'));
-  const server = await startServer(result.config, pino({ level: 'silent' }));
+  const sandboxResult = loadSandboxSettings(env);
+  const problems = [...(result.ok ? [] : result.problems), ...(sandboxResult.ok ? [] : sandboxResult.problems)];
+  if (!result.ok || !sandboxResult.ok) throw new Error(problems.join('\n'));
+  const server = await startServer(result.config, pino({ level: 'silent' }), sandboxResult.settings);
   if (!server.sandbox) throw new Error('expected sandbox mode');
   const endpoint = `${server.url}/graphql`;
 

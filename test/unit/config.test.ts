@@ -48,16 +48,91 @@ describe('loadConfig', () => {
       PORT: '70000',
       LOG_LEVEL: 'loud',
       PARTNER_CENTER_BASE_URL: 'ftp://x',
-      SANDBOX_RATE_429: '2',
+      GRAPHQL_INTROSPECTION: 'maybe',
       UPSTREAM_MAX_ATTEMPTS: 'many',
+      CURSOR_SIGNING_KEY: 'short-and-secret',
     });
     expect(r.ok).toBe(false);
     if (r.ok) return;
     const names = r.problems.map((p) => p.split(':')[0]);
-    expect(names).toEqual(expect.arrayContaining(['PORT', 'LOG_LEVEL', 'PARTNER_CENTER_BASE_URL', 'SANDBOX_RATE_429', 'UPSTREAM_MAX_ATTEMPTS']));
-    expect(r.problems).toHaveLength(5);
+    expect(names).toEqual(expect.arrayContaining(['PORT', 'LOG_LEVEL', 'PARTNER_CENTER_BASE_URL', 'GRAPHQL_INTROSPECTION', 'UPSTREAM_MAX_ATTEMPTS', 'CURSOR_SIGNING_KEY']));
+    expect(r.problems).toHaveLength(6);
     const report = formatConfigProblems(r.problems);
-    expect(report.split('\n')[0]).toContain('Invalid settings (5)');
+    expect(report.split('\n')[0]).toContain('Invalid settings (6)');
+    expect(report).not.toContain('short-and-secret');
+  });
+
+  it('runs the cross-field checks even when an unrelated setting is wrong', () => {
+    // Each of the three is wrong on its own; the Azure block is otherwise complete, so each counts once.
+    const r = loadConfig({ PORT: 'abc', CORS_ORIGINS: 'ftp://x', AZURE_TENANT_ID: 'not-a-guid', AZURE_CLIENT_ID: 'c', AZURE_CLIENT_SECRET: 's' });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.problems.map((p) => p.split(':')[0]).sort()).toEqual(['AZURE_TENANT_ID', 'CORS_ORIGINS', 'PORT']);
+  });
+
+  it('reports the persisted-documents and retry checks next to a field problem', () => {
+    const r = loadConfig({ LOG_LEVEL: 'loud', PERSISTED_DOCUMENTS_ONLY: 'true', UPSTREAM_RETRY_BASE_MS: '500', UPSTREAM_RETRY_MAX_DELAY_MS: '100' });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.problems.map((p) => p.split(':')[0]).sort()).toEqual(['LOG_LEVEL', 'PERSISTED_DOCUMENTS_ONLY', 'UPSTREAM_RETRY_BASE_MS']);
+  });
+
+  it('skips a cross-field check whose input is itself wrong', () => {
+    // A wrong AZURE_TENANT_ID is reported once, not again as "required".
+    const r = loadConfig({ AZURE_TENANT_ID: 'x', AZURE_CLIENT_ID: 'c', AZURE_CLIENT_SECRET: 's', UPSTREAM_RETRY_BASE_MS: 'soon', UPSTREAM_RETRY_MAX_DELAY_MS: '1' });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.problems.map((p) => p.split(':')[0]).sort()).toEqual(['AZURE_TENANT_ID', 'UPSTREAM_RETRY_BASE_MS']);
+  });
+
+  it('says which mode it would have run in, even when the settings are wrong', () => {
+    const sandbox = loadConfig({ PORT: 'abc' });
+    expect(!sandbox.ok && sandbox.mode).toBe('sandbox');
+    const remote = loadConfig({ PORT: 'abc', PARTNER_CENTER_BASE_URL: 'ftp://x' });
+    expect(!remote.ok && remote.mode).toBe('remote');
+  });
+
+  it('leaves the SANDBOX_* settings to the sandbox', () => {
+    const r = loadConfig({ SANDBOX_RATE_429: '2', SANDBOX_PORT: 'x' });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect('sandbox' in r.config).toBe(false);
+  });
+
+  it('has upstream defaults that do not hold a frontend for a minute', () => {
+    const r = loadConfig({});
+    if (!r.ok) throw new Error(r.problems.join());
+    expect(r.config.upstream).toMatchObject({ deadlineMs: 15_000, headersTimeoutMs: 10_000, bodyTimeoutMs: 10_000 });
+  });
+
+  it('refuses a headers timeout longer than the deadline', () => {
+    const r = loadConfig({ UPSTREAM_HEADERS_TIMEOUT_MS: '20000', UPSTREAM_DEADLINE_MS: '15000' });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.problems).toHaveLength(1);
+    expect(r.problems[0]).toMatch(/^UPSTREAM_HEADERS_TIMEOUT_MS: must not exceed UPSTREAM_DEADLINE_MS/);
+    expect(loadConfig({ UPSTREAM_HEADERS_TIMEOUT_MS: '15000', UPSTREAM_DEADLINE_MS: '15000' }).ok).toBe(true);
+  });
+
+  it('serves introspection unless GRAPHQL_INTROSPECTION=false', () => {
+    const on = loadConfig({});
+    expect(on.ok && on.config.http.introspection).toBe(true);
+    const off = loadConfig({ GRAPHQL_INTROSPECTION: 'false' });
+    expect(off.ok && off.config.http.introspection).toBe(false);
+  });
+
+  it('takes a cursor signing key of at least 32 characters, and none by default', () => {
+    const none = loadConfig({});
+    expect(none.ok && none.config.http.cursorSigningKey).toBeUndefined();
+    const key = 'k'.repeat(32);
+    const set = loadConfig({ CURSOR_SIGNING_KEY: key });
+    expect(set.ok && set.config.http.cursorSigningKey).toBe(key);
+    const short = loadConfig({ CURSOR_SIGNING_KEY: 'k'.repeat(31) });
+    expect(short.ok).toBe(false);
+    if (short.ok) return;
+    expect(short.problems).toHaveLength(1);
+    expect(short.problems[0]).toMatch(/^CURSOR_SIGNING_KEY: /);
+    expect(short.problems[0]).not.toContain('k'.repeat(31));
   });
 
   it('lists what partial credentials are missing', () => {

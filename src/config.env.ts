@@ -1,0 +1,61 @@
+// The gateway's environment settings, one schema per setting (see config.fields.ts for why). The
+// SANDBOX_* settings belong to the simulator: src/sandbox/settings.ts.
+import { z } from 'zod';
+import { isGuid } from './ids.js';
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+const optionalString = z.preprocess(blankToUndefined, z.string().trim().min(1).optional());
+const flag = (fallback: 'true' | 'false') => z.enum(['true', 'false']).default(fallback);
+
+export const gatewayEnv = {
+  PORT: int(0, 65535).default(4000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+  PARTNER_CENTER_BASE_URL: z.preprocess(blankToUndefined, z.url({ protocol: /^https?$/ }).optional()),
+  PARTNER_CENTER_LOCALE: z.string().regex(/^[a-z]{2}-[A-Z]{2}$/, 'expected a locale such as en-US').default('en-US'),
+  UPSTREAM_CONNECTIONS: int(1, 512).default(32),
+  UPSTREAM_CONNECT_TIMEOUT_MS: int(100, 120_000).default(5_000),
+  // A hanging upstream must not hold a frontend for long: the deadline bounds a call with its retries.
+  UPSTREAM_HEADERS_TIMEOUT_MS: int(100, 600_000).default(10_000),
+  UPSTREAM_BODY_TIMEOUT_MS: int(100, 600_000).default(10_000),
+  UPSTREAM_DEADLINE_MS: int(100, 600_000).default(15_000),
+  UPSTREAM_MAX_ATTEMPTS: int(1, 10).default(4),
+  UPSTREAM_RETRY_BASE_MS: int(1, 60_000).default(200),
+  UPSTREAM_RETRY_MAX_DELAY_MS: int(1, 600_000).default(5_000),
+  UPSTREAM_RETRY_AFTER_CAP_S: int(0, 3_600).default(30),
+  UPSTREAM_POLL_MAX_MS: int(0, 600_000).default(15_000),
+  ORDER_STATUS_POLL_MS: int(100, 600_000).default(2_000),
+  ORDER_STATUS_POLL_MAX_MS: int(100, 3_600_000).default(30_000),
+  CORS_ORIGINS: optionalString,
+  PERSISTED_DOCUMENTS: optionalString,
+  PERSISTED_DOCUMENTS_ONLY: flag('false'),
+  GRAPHQL_INTROSPECTION: flag('true'),
+  // HMAC key of connection cursors; shared by every replica so a cursor from one is valid on another.
+  CURSOR_SIGNING_KEY: z.preprocess(blankToUndefined, z.string().min(32, 'must be at least 32 characters').optional()),
+  CATALOG_CACHE_TTL_S: int(0, 86_400).default(900),
+  CATALOG_CACHE_MAX_ENTRIES: int(1, 1_000_000).default(5_000),
+  IDEMPOTENCY_TTL_S: int(60, 30 * 86_400).default(86_400),
+  RECENT_ORDERS_TTL_S: int(0, 86_400).default(1_800),
+  STATE_MAX_ENTRIES: int(100, 10_000_000).default(100_000),
+  MAX_QUERY_DEPTH: int(1, 100).default(12),
+  MAX_QUERY_TOKENS: int(100, 100_000).default(2_000),
+  MAX_QUERY_ALIASES: int(1, 1_000).default(30),
+  MAX_REQUEST_BYTES: int(1_024, 10_000_000).default(100_000),
+  SHUTDOWN_GRACE_MS: int(0, 120_000).default(10_000),
+  AZURE_TENANT_ID: z.preprocess(blankToUndefined, z.string().trim().refine(isGuid, 'must be the partner tenant id (a GUID)').optional()),
+  AZURE_CLIENT_ID: optionalString,
+  AZURE_CLIENT_SECRET: optionalString,
+  AZURE_CLIENT_CERTIFICATE_PATH: optionalString,
+  AZURE_AUTHORITY_HOST: z.url({ protocol: /^https$/ }).default('https://login.microsoftonline.com'),
+  AZURE_TOKEN_REFRESH_MARGIN_S: int(0, 3_600).default(300),
+  PARTNER_CENTER_AUTH_MODE: z.enum(['app', 'user']).default('app'),
+  AUTH_AUDIENCE: optionalString,
+  AUTH_ALLOWED_TENANTS: optionalString,
+} as const;
+
+export type GatewayEnv = typeof gatewayEnv;
+
+export const AZURE_CREDENTIAL_NAMES = ['AZURE_TENANT_ID', 'AZURE_CLIENT_ID', 'AZURE_CLIENT_SECRET', 'AZURE_CLIENT_CERTIFICATE_PATH'] as const;
