@@ -6,6 +6,7 @@ import { createRemoteJWKSet, decodeJwt, errors as joseErrors, jwtVerify, type JW
 import { z } from 'zod';
 import type { CallerAuthSettings } from '../config.js';
 import type { CallerIdentity } from './identity.js';
+import { isGuid } from '../ids.js';
 
 export class CallerAuthError extends Error {
   override readonly name = 'CallerAuthError';
@@ -19,7 +20,6 @@ export class CallerAuthError extends Error {
 }
 
 const discoverySchema = z.object({ issuer: z.string().min(1), jwks_uri: z.url() });
-const GUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
 
 interface TenantKeys {
   issuer: string;
@@ -63,7 +63,7 @@ export class CallerAuthenticator {
       throw new CallerAuthError('The token is not a JWT.', 'invalid_token');
     }
     const tenantId = typeof claims.tid === 'string' ? claims.tid.toLowerCase() : '';
-    if (!GUID.test(tenantId) || !this.settings.allowedTenants.includes(tenantId)) {
+    if (!isGuid(tenantId) || !this.settings.allowedTenants.includes(tenantId)) {
       throw new CallerAuthError('The token was issued for a tenant this gateway does not serve.', 'invalid_token');
     }
     let keys: TenantKeys;

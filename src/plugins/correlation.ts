@@ -3,15 +3,15 @@
 // call of the operation and returned in `extensions.correlationId` and the response header.
 import { randomUUID } from 'node:crypto';
 import type { Plugin } from 'graphql-yoga';
+import { normalizeGuid } from '../ids.js';
 
-const GUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
 const ids = new WeakMap<Request, string>();
 
 export function correlationIdOf(request: Request): string {
   let id = ids.get(request);
   if (!id) {
-    const given = request.headers.get('ms-correlationid')?.trim();
-    id = given && GUID.test(given) ? given.toLowerCase() : randomUUID();
+    const given = request.headers.get('ms-correlationid');
+    id = (given === null ? undefined : normalizeGuid(given)) ?? randomUUID();
     ids.set(request, id);
   }
   return id;
