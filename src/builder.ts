@@ -7,14 +7,18 @@ import DirectivesPlugin from '@pothos/plugin-directives';
 import FederationPlugin from '@pothos/plugin-federation';
 import type { GatewayContext } from './context.js';
 import { decodeGlobalId, encodeGlobalId, invalidInput } from './schema/node.js';
-import { PartnerCenterError } from './upstream/errors.js';
+import { isNotFound } from './errors/not-found.js';
 
 /** Each id may cost one upstream call, so one request may not ask for an unbounded number. */
 const MAX_NODES = 100;
 
-/** Lookups of a missing object return null (architecture rule 4); other failures stay errors. */
+/**
+ * Lookups of a missing object return null (architecture rule 4); other failures stay errors. A node
+ * may load several things at once (a cart and its customer's country), so whichever "not found"
+ * arrives first must count: isNotFound accepts them all.
+ */
 function notFoundToNull(value: unknown): unknown {
-  if (value instanceof PartnerCenterError && value.kind === 'NOT_FOUND') return null;
+  if (isNotFound(value)) return null;
   if (value instanceof Error) throw value;
   return value;
 }

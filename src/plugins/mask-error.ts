@@ -3,7 +3,8 @@
 // the operation log).
 import { GraphQLError, type GraphQLErrorExtensions } from 'graphql';
 import { InteractionRequiredError, TokenAcquisitionError } from '../auth/errors.js';
-import { upstreamGraphQLError } from '../schema/errors.js';
+import { GatewayError } from '../errors/gateway-errors.js';
+import { upstreamGraphQLError } from '../errors/query-errors.js';
 import { PartnerCenterError } from '../upstream/errors.js';
 
 export function maskError(error: unknown, message: string): Error {
@@ -17,6 +18,9 @@ export function maskError(error: unknown, message: string): Error {
     const e = upstreamGraphQLError(original);
     return at(e.message, e.extensions);
   }
+  // An expected failure outside a mutation's union (a cart whose customer has no billing country,
+  // read in a query) says what it is, as it would inside one.
+  if (original instanceof GatewayError) return at(original.message, { code: original.code });
   // Errors the gateway raised on purpose (validation, parse errors) pass as they are.
   if (original instanceof GraphQLError) return located ?? original;
   if (located && !original) return located;

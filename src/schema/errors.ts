@@ -1,61 +1,18 @@
-// Expected failures. Mutations return them as members of their result unions (Pothos errors
-// plugin); queries surface upstream failures as GraphQL errors with the same stable codes in
-// `extensions.code`. Anything else is masked by the server and logged with its correlation id.
-import { GraphQLError } from 'graphql';
+// The GraphQL types of expected failures: the Error interface and one object type per error class
+// of src/errors/gateway-errors.ts. Mutations return them as members of their result unions (see
+// mutation-result.ts); queries surface upstream failures as GraphQL errors with the same stable
+// codes in `extensions.code` (src/errors/query-errors.ts).
 import { builder } from '../builder.js';
-import { PartnerCenterError } from '../upstream/errors.js';
-
-export class GatewayError extends Error {
-  constructor(
-    message: string,
-    readonly code: string,
-  ) {
-    super(message);
-  }
-}
-
-export interface FieldError {
-  path: string;
-  message: string;
-}
-
-export class ValidationError extends GatewayError {
-  constructor(
-    message: string,
-    readonly fieldErrors: FieldError[] = [],
-    readonly partnerCenterCode?: number | string,
-  ) {
-    super(message, 'VALIDATION_FAILED');
-  }
-}
-
-export class NotFoundError extends GatewayError {
-  constructor(message: string) {
-    super(message, 'NOT_FOUND');
-  }
-}
-
-export class ThrottledError extends GatewayError {
-  constructor(
-    message: string,
-    readonly retryAfter: number | undefined,
-  ) {
-    super(message, 'THROTTLED');
-  }
-}
-
-/** The request conflicts with the object's state: a cart being checked out, already ordered, or an idempotency key reused for another cart. */
-export class ConflictError extends GatewayError {
-  constructor(message: string, code: 'CONFLICT' | 'IDEMPOTENCY_KEY_REUSED' = 'CONFLICT', readonly partnerCenterCode?: number | string) {
-    super(message, code);
-  }
-}
-
-export class UpstreamUnavailableError extends GatewayError {
-  constructor(message: string) {
-    super(message, 'UPSTREAM_UNAVAILABLE');
-  }
-}
+import {
+  ConflictError,
+  NotFoundError,
+  ThrottledError,
+  UpstreamTimeoutError,
+  UpstreamUnavailableError,
+  ValidationError,
+  type FieldError,
+  type GatewayError,
+} from '../errors/gateway-errors.js';
 
 export const ErrorInterface = builder.interfaceRef<GatewayError>('Error').implement({
   description: 'Implemented by every expected failure returned from a mutation.',
@@ -75,7 +32,7 @@ const FieldErrorRef = builder.objectRef<FieldError>('FieldError').implement({
   }),
 });
 
-export const ValidationErrorRef = builder.objectType(ValidationError, {
+builder.objectType(ValidationError, {
   name: 'ValidationError',
   description: 'The input was refused before anything was changed.',
   interfaces: [ErrorInterface],
@@ -90,7 +47,7 @@ export const ValidationErrorRef = builder.objectType(ValidationError, {
   }),
 });
 
-export const NotFoundErrorRef = builder.objectType(NotFoundError, {
+builder.objectType(NotFoundError, {
   name: 'NotFoundError',
   description: 'The object named in the input does not exist.',
   interfaces: [ErrorInterface],
@@ -98,7 +55,7 @@ export const NotFoundErrorRef = builder.objectType(NotFoundError, {
   fields: () => ({}),
 });
 
-export const ThrottledErrorRef = builder.objectType(ThrottledError, {
+builder.objectType(ThrottledError, {
   name: 'ThrottledError',
   description: 'Partner Center is throttling this partner; try again after retryAfter seconds.',
   interfaces: [ErrorInterface],
@@ -108,7 +65,7 @@ export const ThrottledErrorRef = builder.objectType(ThrottledError, {
   }),
 });
 
-export const UpstreamUnavailableErrorRef = builder.objectType(UpstreamUnavailableError, {
+builder.objectType(UpstreamUnavailableError, {
   name: 'UpstreamUnavailableError',
   description: 'Partner Center could not be reached or failed; nothing is known to have changed.',
   interfaces: [ErrorInterface],
@@ -116,7 +73,16 @@ export const UpstreamUnavailableErrorRef = builder.objectType(UpstreamUnavailabl
   fields: () => ({}),
 });
 
-export const ConflictErrorRef = builder.objectType(ConflictError, {
+builder.objectType(UpstreamTimeoutError, {
+  name: 'UpstreamTimeoutError',
+  description:
+    'Partner Center did not answer in time, so the change may or may not have been made. Read the object again before changing it again; a checkout may be repeated with the same idempotencyKey, which never places a second order.',
+  interfaces: [ErrorInterface],
+  isTypeOf: (v) => v instanceof UpstreamTimeoutError,
+  fields: () => ({}),
+});
+
+builder.objectType(ConflictError, {
   name: 'ConflictError',
   description: 'The change conflicts with the current state; read the object again before retrying.',
   interfaces: [ErrorInterface],
@@ -130,81 +96,5 @@ export const ConflictErrorRef = builder.objectType(ConflictError, {
   }),
 });
 
-/** The error types every mutation result union carries. */
-export const MUTATION_ERRORS = [ValidationError, NotFoundError, ConflictError, ThrottledError, UpstreamUnavailableError];
-
-/** Turns an upstream failure into the typed error a frontend can act on; other errors pass through. */
-export function toMutationError(err: unknown): unknown {
-  if (!(err instanceof PartnerCenterError)) return err;
-  const desc = err.description;
-  switch (err.kind) {
-    case 'NOT_FOUND':
-      return new NotFoundError(desc);
-    case 'CONFLICT':
-      return new ConflictError(desc, 'CONFLICT', err.code);
-    case 'THROTTLED':
-      return new ThrottledError(`Partner Center is throttling requests: ${desc}`, err.retryAfter);
-    case 'BAD_INPUT':
-    case 'FORBIDDEN':
-      // 800065 "already submitted" is a state conflict, not bad input.
-      if (err.code === 800065) return new ConflictError(desc, 'CONFLICT', err.code);
-      return new ValidationError(desc, [], err.code);
-    default:
-      return new UpstreamUnavailableError(`Partner Center could not complete the request: ${desc}`);
-  }
-}
-
-/** Runs a mutation's upstream work and rethrows failures as union members. */
-export async function typedErrors<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (err) {
-    throw toMutationError(err);
-  }
-}
-
-const QUERY_CODES: Record<PartnerCenterError['kind'], string> = {
-  BAD_INPUT: 'VALIDATION_FAILED',
-  UNAUTHORIZED: 'UPSTREAM_UNAUTHORIZED',
-  FORBIDDEN: 'UPSTREAM_FORBIDDEN',
-  NOT_FOUND: 'NOT_FOUND',
-  CONFLICT: 'CONFLICT',
-  THROTTLED: 'THROTTLED',
-  SERVER_ERROR: 'UPSTREAM_UNAVAILABLE',
-  UNAVAILABLE: 'UPSTREAM_UNAVAILABLE',
-  TIMEOUT: 'UPSTREAM_UNAVAILABLE',
-  NETWORK: 'UPSTREAM_UNAVAILABLE',
-  INVALID_RESPONSE: 'UPSTREAM_INVALID_RESPONSE',
-};
-
-/** A query-level GraphQL error for an upstream failure: stable code plus what support needs. */
-export function upstreamGraphQLError(err: PartnerCenterError): GraphQLError {
-  const message =
-    err.kind === 'THROTTLED'
-      ? `Partner Center is throttling requests${err.retryAfter === undefined ? '' : `; retry after ${err.retryAfter} s`}.`
-      : `Partner Center request failed: ${err.description}`;
-  return new GraphQLError(message, {
-    extensions: {
-      code: QUERY_CODES[err.kind],
-      ...(err.retryAfter === undefined ? {} : { retryAfter: err.retryAfter }),
-      upstream: {
-        status: err.status,
-        code: err.code,
-        requestId: err.requestId,
-        correlationId: err.correlationId,
-        retryable: err.retryable,
-        ...(err.field ? { field: err.field } : {}),
-      },
-    },
-  });
-}
-
-/** Lookups of a missing object return null; every other failure propagates. */
-export async function nullIfNotFound<T>(p: Promise<T>): Promise<T | null> {
-  try {
-    return await p;
-  } catch (err) {
-    if (err instanceof PartnerCenterError && err.kind === 'NOT_FOUND') return null;
-    throw err;
-  }
-}
+/** The error types every mutation result union carries (their types are registered above). */
+export const MUTATION_ERRORS = [ValidationError, NotFoundError, ConflictError, ThrottledError, UpstreamUnavailableError, UpstreamTimeoutError] as const;

@@ -2,18 +2,7 @@
 // (e.g. "Availability:CFQ7TTC0LH18:0001:CFQ7TTC0K971:US"). Decoding checks the type exists and
 // the key has the type's shape, so a forged or mistyped id is refused before any upstream call.
 import { GraphQLError } from 'graphql';
-
-const PART = {
-  productId: /^[A-Za-z0-9]{1,64}$/,
-  skuId: /^[A-Za-z0-9]{1,16}$/,
-  availabilityId: /^[A-Za-z0-9]{1,64}$/,
-  country: /^[A-Z]{2}$/,
-  guid: /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/,
-  // New-commerce orders have 12 hex chars; legacy ones a GUID or 33 URL-safe base64 chars.
-  orderId: /^[A-Za-z0-9_-]{1,64}$/,
-  // Modern invoices are G + 9 digits, legacy ones 10 alphanumerics; the list also shows prefixes like Recurring-.
-  invoiceId: /^[A-Za-z0-9-]{1,40}$/,
-} as const;
+import { ID_PATTERNS as PART, normalizeGuid } from '../ids.js';
 
 /** The shape of each Node type's key, part by part. */
 export const NODE_KEYS: Readonly<Record<string, readonly RegExp[]>> = {
@@ -58,11 +47,9 @@ export function splitKey(key: string, count: number): string[] {
   return parts;
 }
 
-export const keyPatterns = PART;
-
 /** Checks a GUID argument (customer, cart, subscription ids) and returns it in lower case. */
 export function validGuid(value: string, field: string): string {
-  const v = String(value).trim().toLowerCase();
-  if (!PART.guid.test(v)) throw invalidInput(`${field} must be a GUID; got ${JSON.stringify(String(value).slice(0, 60))}.`, field);
+  const v = normalizeGuid(value);
+  if (v === undefined) throw invalidInput(`${field} must be a GUID; got ${JSON.stringify(String(value).slice(0, 60))}.`, field);
   return v;
 }

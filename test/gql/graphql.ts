@@ -183,6 +183,8 @@ type SubscriptionResult_ThrottledError_Fragment = { __typename: 'ThrottledError'
 
 type SubscriptionResult_UpdateSubscriptionPayload_Fragment = { __typename: 'UpdateSubscriptionPayload', subscription: { id: string, subscriptionId: string, offerId: string, quantity: number, status: SubscriptionStatus, autoRenewEnabled: boolean, friendlyName: string | null, billingCycle: BillingCycle, termDuration: string | null, commitmentEndDate: string | null, cancellationAllowedUntilDate: string | null, refundableQuantity: number, refundOptions: Array<{ type: string, expiresAt: string | null }>, scheduledNextTerm: { catalogItemId: string, termDuration: string | null, quantity: number | null } | null } };
 
+type SubscriptionResult_UpstreamTimeoutError_Fragment = { __typename: 'UpstreamTimeoutError', code: string, message: string };
+
 type SubscriptionResult_UpstreamUnavailableError_Fragment = { __typename: 'UpstreamUnavailableError', code: string, message: string };
 
 type SubscriptionResult_ValidationError_Fragment = { __typename: 'ValidationError', code: string, message: string, partnerCenterCode: string | null, fieldErrors: Array<{ path: string, message: string }> };
@@ -196,6 +198,7 @@ export type SubscriptionResultFragment =
   | SubscriptionResult_SeatDecreaseNotAllowedError_Fragment
   | SubscriptionResult_ThrottledError_Fragment
   | SubscriptionResult_UpdateSubscriptionPayload_Fragment
+  | SubscriptionResult_UpstreamTimeoutError_Fragment
   | SubscriptionResult_UpstreamUnavailableError_Fragment
   | SubscriptionResult_ValidationError_Fragment
 ;
@@ -214,6 +217,7 @@ export type UpdateSubscriptionMutation = { updateSubscription:
     | { __typename: 'SeatDecreaseNotAllowedError', code: string, message: string, refundableQuantity: number }
     | { __typename: 'ThrottledError', code: string, message: string }
     | { __typename: 'UpdateSubscriptionPayload', subscription: { id: string, subscriptionId: string, offerId: string, quantity: number, status: SubscriptionStatus, autoRenewEnabled: boolean, friendlyName: string | null, billingCycle: BillingCycle, termDuration: string | null, commitmentEndDate: string | null, cancellationAllowedUntilDate: string | null, refundableQuantity: number, refundOptions: Array<{ type: string, expiresAt: string | null }>, scheduledNextTerm: { catalogItemId: string, termDuration: string | null, quantity: number | null } | null } }
+    | { __typename: 'UpstreamTimeoutError', code: string, message: string }
     | { __typename: 'UpstreamUnavailableError', code: string, message: string }
     | { __typename: 'ValidationError', code: string, message: string, partnerCenterCode: string | null, fieldErrors: Array<{ path: string, message: string }> }
    };
@@ -232,6 +236,7 @@ export type SuspendSubscriptionMutation = { suspendSubscription:
     | { __typename: 'SeatDecreaseNotAllowedError', code: string, message: string, refundableQuantity: number }
     | { __typename: 'ThrottledError', code: string, message: string }
     | { __typename: 'UpdateSubscriptionPayload', subscription: { id: string, subscriptionId: string, offerId: string, quantity: number, status: SubscriptionStatus, autoRenewEnabled: boolean, friendlyName: string | null, billingCycle: BillingCycle, termDuration: string | null, commitmentEndDate: string | null, cancellationAllowedUntilDate: string | null, refundableQuantity: number, refundOptions: Array<{ type: string, expiresAt: string | null }>, scheduledNextTerm: { catalogItemId: string, termDuration: string | null, quantity: number | null } | null } }
+    | { __typename: 'UpstreamTimeoutError', code: string, message: string }
     | { __typename: 'UpstreamUnavailableError', code: string, message: string }
     | { __typename: 'ValidationError', code: string, message: string, partnerCenterCode: string | null, fieldErrors: Array<{ path: string, message: string }> }
    };
@@ -250,6 +255,7 @@ export type ReactivateSubscriptionMutation = { reactivateSubscription:
     | { __typename: 'SeatDecreaseNotAllowedError', code: string, message: string, refundableQuantity: number }
     | { __typename: 'ThrottledError', code: string, message: string }
     | { __typename: 'UpdateSubscriptionPayload', subscription: { id: string, subscriptionId: string, offerId: string, quantity: number, status: SubscriptionStatus, autoRenewEnabled: boolean, friendlyName: string | null, billingCycle: BillingCycle, termDuration: string | null, commitmentEndDate: string | null, cancellationAllowedUntilDate: string | null, refundableQuantity: number, refundOptions: Array<{ type: string, expiresAt: string | null }>, scheduledNextTerm: { catalogItemId: string, termDuration: string | null, quantity: number | null } | null } }
+    | { __typename: 'UpstreamTimeoutError', code: string, message: string }
     | { __typename: 'UpstreamUnavailableError', code: string, message: string }
     | { __typename: 'ValidationError', code: string, message: string, partnerCenterCode: string | null, fieldErrors: Array<{ path: string, message: string }> }
    };
@@ -268,6 +274,7 @@ export type CancelSubscriptionMutation = { cancelSubscription:
     | { __typename: 'SeatDecreaseNotAllowedError', code: string, message: string, refundableQuantity: number }
     | { __typename: 'ThrottledError', code: string, message: string }
     | { __typename: 'UpdateSubscriptionPayload', subscription: { id: string, subscriptionId: string, offerId: string, quantity: number, status: SubscriptionStatus, autoRenewEnabled: boolean, friendlyName: string | null, billingCycle: BillingCycle, termDuration: string | null, commitmentEndDate: string | null, cancellationAllowedUntilDate: string | null, refundableQuantity: number, refundOptions: Array<{ type: string, expiresAt: string | null }>, scheduledNextTerm: { catalogItemId: string, termDuration: string | null, quantity: number | null } | null } }
+    | { __typename: 'UpstreamTimeoutError', code: string, message: string }
     | { __typename: 'UpstreamUnavailableError', code: string, message: string }
     | { __typename: 'ValidationError', code: string, message: string, partnerCenterCode: string | null, fieldErrors: Array<{ path: string, message: string }> }
    };
@@ -397,6 +404,8 @@ type ErrorFields_SeatDecreaseNotAllowedError_Fragment = { __typename: 'SeatDecre
 
 type ErrorFields_ThrottledError_Fragment = { __typename: 'ThrottledError', retryAfter: number | null, code: string, message: string };
 
+type ErrorFields_UpstreamTimeoutError_Fragment = { __typename: 'UpstreamTimeoutError', code: string, message: string };
+
 type ErrorFields_UpstreamUnavailableError_Fragment = { __typename: 'UpstreamUnavailableError', code: string, message: string };
 
 type ErrorFields_ValidationError_Fragment = { __typename: 'ValidationError', partnerCenterCode: string | null, code: string, message: string, fieldErrors: Array<{ path: string, message: string }> };
@@ -409,6 +418,7 @@ export type ErrorFieldsFragment =
   | ErrorFields_NotFoundError_Fragment
   | ErrorFields_SeatDecreaseNotAllowedError_Fragment
   | ErrorFields_ThrottledError_Fragment
+  | ErrorFields_UpstreamTimeoutError_Fragment
   | ErrorFields_UpstreamUnavailableError_Fragment
   | ErrorFields_ValidationError_Fragment
 ;
@@ -425,6 +435,7 @@ export type CreateCartMutation = { createCart:
     | { __typename: 'CreateCartPayload', cart: { id: string, cartId: string, customerId: string, status: string, expirationTimestamp: string | null, lineItems: Array<{ lineItemId: number, catalogItemId: string, quantity: number, billingCycle: BillingCycle, termDuration: string | null, orderGroup: string | null, currencyCode: string | null, error: { code: number, description: string } | null, availability: { catalogItemId: string, sku: { title: string } } | null }> } }
     | { __typename: 'NotFoundError', code: string, message: string }
     | { __typename: 'ThrottledError', retryAfter: number | null, code: string, message: string }
+    | { __typename: 'UpstreamTimeoutError', code: string, message: string }
     | { __typename: 'UpstreamUnavailableError', code: string, message: string }
     | { __typename: 'ValidationError', partnerCenterCode: string | null, code: string, message: string, fieldErrors: Array<{ path: string, message: string }> }
    };
@@ -439,6 +450,7 @@ export type UpdateCartMutation = { updateCart:
     | { __typename: 'NotFoundError', code: string, message: string }
     | { __typename: 'ThrottledError', retryAfter: number | null, code: string, message: string }
     | { __typename: 'UpdateCartPayload', cart: { id: string, cartId: string, customerId: string, status: string, expirationTimestamp: string | null, lineItems: Array<{ lineItemId: number, catalogItemId: string, quantity: number, billingCycle: BillingCycle, termDuration: string | null, orderGroup: string | null, currencyCode: string | null, error: { code: number, description: string } | null, availability: { catalogItemId: string, sku: { title: string } } | null }> } }
+    | { __typename: 'UpstreamTimeoutError', code: string, message: string }
     | { __typename: 'UpstreamUnavailableError', code: string, message: string }
     | { __typename: 'ValidationError', partnerCenterCode: string | null, code: string, message: string, fieldErrors: Array<{ path: string, message: string }> }
    };
@@ -453,6 +465,7 @@ export type AddCartLineItemMutation = { addCartLineItem:
     | { __typename: 'ConflictError', partnerCenterCode: string | null, code: string, message: string }
     | { __typename: 'NotFoundError', code: string, message: string }
     | { __typename: 'ThrottledError', retryAfter: number | null, code: string, message: string }
+    | { __typename: 'UpstreamTimeoutError', code: string, message: string }
     | { __typename: 'UpstreamUnavailableError', code: string, message: string }
     | { __typename: 'ValidationError', partnerCenterCode: string | null, code: string, message: string, fieldErrors: Array<{ path: string, message: string }> }
    };
@@ -467,6 +480,7 @@ export type UpdateCartLineItemMutation = { updateCartLineItem:
     | { __typename: 'NotFoundError', code: string, message: string }
     | { __typename: 'ThrottledError', retryAfter: number | null, code: string, message: string }
     | { __typename: 'UpdateCartLineItemPayload', cart: { id: string, cartId: string, customerId: string, status: string, expirationTimestamp: string | null, lineItems: Array<{ lineItemId: number, catalogItemId: string, quantity: number, billingCycle: BillingCycle, termDuration: string | null, orderGroup: string | null, currencyCode: string | null, error: { code: number, description: string } | null, availability: { catalogItemId: string, sku: { title: string } } | null }> } }
+    | { __typename: 'UpstreamTimeoutError', code: string, message: string }
     | { __typename: 'UpstreamUnavailableError', code: string, message: string }
     | { __typename: 'ValidationError', partnerCenterCode: string | null, code: string, message: string, fieldErrors: Array<{ path: string, message: string }> }
    };
@@ -481,6 +495,7 @@ export type RemoveCartLineItemMutation = { removeCartLineItem:
     | { __typename: 'NotFoundError', code: string, message: string }
     | { __typename: 'RemoveCartLineItemPayload', cart: { id: string, cartId: string, customerId: string, status: string, expirationTimestamp: string | null, lineItems: Array<{ lineItemId: number, catalogItemId: string, quantity: number, billingCycle: BillingCycle, termDuration: string | null, orderGroup: string | null, currencyCode: string | null, error: { code: number, description: string } | null, availability: { catalogItemId: string, sku: { title: string } } | null }> } }
     | { __typename: 'ThrottledError', retryAfter: number | null, code: string, message: string }
+    | { __typename: 'UpstreamTimeoutError', code: string, message: string }
     | { __typename: 'UpstreamUnavailableError', code: string, message: string }
     | { __typename: 'ValidationError', partnerCenterCode: string | null, code: string, message: string, fieldErrors: Array<{ path: string, message: string }> }
    };
@@ -495,6 +510,7 @@ export type CheckoutCartMutation = { checkoutCart:
     | { __typename: 'ConflictError', partnerCenterCode: string | null, code: string, message: string }
     | { __typename: 'NotFoundError', code: string, message: string }
     | { __typename: 'ThrottledError', retryAfter: number | null, code: string, message: string }
+    | { __typename: 'UpstreamTimeoutError', code: string, message: string }
     | { __typename: 'UpstreamUnavailableError', code: string, message: string }
     | { __typename: 'ValidationError', partnerCenterCode: string | null, code: string, message: string, fieldErrors: Array<{ path: string, message: string }> }
    };

@@ -120,6 +120,7 @@ export type StorefrontCreateCartMutation = { createCart:
     | { __typename: 'CreateCartPayload', cart: { cartId: string, status: string, lineItems: Array<{ lineItemId: number, catalogItemId: string, quantity: number, error: { code: number, description: string } | null }> } }
     | { __typename: 'NotFoundError', code: string, message: string }
     | { __typename: 'ThrottledError', code: string, message: string }
+    | { __typename: 'UpstreamTimeoutError', code: string, message: string }
     | { __typename: 'UpstreamUnavailableError', code: string, message: string }
     | { __typename: 'ValidationError', code: string, message: string, fieldErrors: Array<{ path: string, message: string }> }
    };
@@ -134,6 +135,7 @@ export type StorefrontAddCartLineItemMutation = { addCartLineItem:
     | { __typename: 'ConflictError', code: string, message: string }
     | { __typename: 'NotFoundError', code: string, message: string }
     | { __typename: 'ThrottledError', code: string, message: string }
+    | { __typename: 'UpstreamTimeoutError', code: string, message: string }
     | { __typename: 'UpstreamUnavailableError', code: string, message: string }
     | { __typename: 'ValidationError', code: string, message: string, fieldErrors: Array<{ path: string, message: string }> }
    };
@@ -148,6 +150,7 @@ export type StorefrontCheckoutMutation = { checkoutCart:
     | { __typename: 'ConflictError', code: string, message: string }
     | { __typename: 'NotFoundError', code: string, message: string }
     | { __typename: 'ThrottledError', code: string, message: string }
+    | { __typename: 'UpstreamTimeoutError', code: string, message: string }
     | { __typename: 'UpstreamUnavailableError', code: string, message: string }
     | { __typename: 'ValidationError', code: string, message: string }
    };

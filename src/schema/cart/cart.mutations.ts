@@ -2,19 +2,14 @@
 // input is wrong; upstream failures come back as typed members of the result union.
 import { builder } from '../../builder.js';
 import { createCart, getCart, replaceCartLineItems, type CartLineItemRequest, type UpstreamCart, type UpstreamCartLineItem } from '../../upstream/carts.js';
-import { ConflictError, MUTATION_ERRORS, typedErrors, ValidationError } from '../errors.js';
+import { ConflictError, ValidationError } from '../../errors/gateway-errors.js';
+import { typedErrors } from '../../errors/mutation-errors.js';
 import { customerCountry } from '../customer/customer.loaders.js';
-import { keyPatterns } from '../node.js';
+import { guidArg } from '../mutation-args.js';
+import { mutationResult } from '../mutation-result.js';
 import { AddCartLineItemInput, CreateCartInput, RemoveCartLineItemInput, UpdateCartInput, UpdateCartLineItemInput } from './cart.inputs.js';
 import { CartRef, loadCart, type CartShape } from './cart.type.js';
 import { MAX_LINE_ITEMS, validateLineItem, validateLineItems, type LineItemInput } from './cart.validation.js';
-
-/** A GUID argument of a mutation, or a ValidationError naming it. */
-export function guidArg(value: string | number, path: string): string {
-  const v = String(value).trim().toLowerCase();
-  if (!keyPatterns.guid.test(v)) throw new ValidationError(`${path} must be a GUID.`, [{ path, message: `must be a GUID; got ${JSON.stringify(String(value).slice(0, 60))}` }]);
-  return v;
-}
 
 const toRequest = (item: LineItemInput, id: number): CartLineItemRequest => ({
   id,
@@ -47,12 +42,11 @@ function activeCart(cart: CartShape): CartShape {
 const withContext = (cart: UpstreamCart, customerId: string, country: string): CartShape => ({ ...cart, customerId, country });
 
 function payload(name: string, description: string) {
-  return {
-    types: MUTATION_ERRORS,
-    dataField: { name: 'cart', description: 'The cart as Partner Center now has it.' },
-    result: { name: `${name}Payload`, description },
+  return mutationResult({
     union: { name: `${name}Result`, description: `${description} Or why not.` },
-  };
+    payload: { name: `${name}Payload`, description },
+    dataField: { name: 'cart', description: 'The cart as Partner Center now has it.' },
+  });
 }
 
 builder.mutationFields((t) => ({

@@ -1,13 +1,13 @@
 import { builder } from '../../builder.js';
 import { getCart, type UpstreamCart, type UpstreamCartLineItem } from '../../upstream/carts.js';
+import { parseCatalogItemId } from '../../ids.js';
 import { BillingCycleEnum } from '../enums.js';
 import { joinKey, splitKey } from '../node.js';
-import { nullIfNotFound } from '../errors.js';
+import { nullIfNotFound } from '../../errors/not-found.js';
 import { settle } from '../loading.js';
 import { AvailabilityRef } from '../catalog/refs.js';
 import { CustomerRef } from '../customer/customer.type.js';
 import { customerCountry } from '../customer/customer.loaders.js';
-import { catalogParts } from '../subscription/subscription.type.js';
 import type { GatewayContext } from '../../context.js';
 
 /** A cart with what the gateway knows around it: whose it is and the market it buys in. */
@@ -52,7 +52,7 @@ const CartLineItemRef = builder.objectRef<CartLineItemShape>('CartLineItem').imp
       nullable: true,
       description: "The availability it buys, in the customer's country; null when the catalog does not offer it.",
       resolve: (li, _a, ctx) => {
-        const p = catalogParts(li.catalogItemId);
+        const p = parseCatalogItemId(li.catalogItemId);
         return p ? nullIfNotFound(AvailabilityRef.getDataloader(ctx).load(joinKey(p.productId, p.skuId, p.availabilityId, li.country))) : null;
       },
     }),

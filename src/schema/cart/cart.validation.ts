@@ -4,11 +4,11 @@
 // field errors with their input path (lineItems.1.quantity); nothing is sent upstream.
 import type { GatewayContext } from '../../context.js';
 import type { BillingCycle } from '../../upstream/wire.js';
-import { PartnerCenterError } from '../../upstream/errors.js';
+import { CATALOG_ITEM_ID_EXAMPLE, parseCatalogItemId } from '../../ids.js';
+import type { FieldError } from '../../errors/gateway-errors.js';
+import { isNotFound } from '../../errors/not-found.js';
 import { AvailabilityRef, SkuRef } from '../catalog/refs.js';
-import { joinKey, keyPatterns } from '../node.js';
-import type { FieldError } from '../errors.js';
-import { catalogParts } from '../subscription/subscription.type.js';
+import { joinKey } from '../node.js';
 
 export interface LineItemInput {
   catalogItemId: string;
@@ -25,8 +25,8 @@ const DURATION = /^P\d{1,2}[DMY]$/;
 /** Checks that need no catalog: shapes and ranges. */
 function shapeErrors(item: LineItemInput, path: string): FieldError[] {
   const errors: FieldError[] = [];
-  if (!catalogParts(item.catalogItemId) || !item.catalogItemId.split(':').every((p, i) => [keyPatterns.productId, keyPatterns.skuId, keyPatterns.availabilityId][i]?.test(p))) {
-    errors.push({ path: `${path}.catalogItemId`, message: 'must be productId:skuId:availabilityId, e.g. CFQ7TTC0LH18:0001:CFQ7TTC0K971' });
+  if (!parseCatalogItemId(item.catalogItemId)) {
+    errors.push({ path: `${path}.catalogItemId`, message: `must be productId:skuId:availabilityId, e.g. ${CATALOG_ITEM_ID_EXAMPLE}` });
   }
   if (!Number.isInteger(item.quantity) || item.quantity < 1) errors.push({ path: `${path}.quantity`, message: `must be a whole number of at least 1; got ${item.quantity}` });
   if (item.termDuration != null && !DURATION.test(item.termDuration)) errors.push({ path: `${path}.termDuration`, message: 'must be an ISO-8601 duration such as P1M, P1Y or P3Y' });
@@ -38,9 +38,9 @@ function shapeErrors(item: LineItemInput, path: string): FieldError[] {
 const fmtCycle = (b: string) => b.toUpperCase();
 
 async function catalogErrors(ctx: GatewayContext, country: string, item: LineItemInput, path: string): Promise<FieldError[]> {
-  const p = catalogParts(item.catalogItemId);
+  const p = parseCatalogItemId(item.catalogItemId);
   if (!p) return [];
-  const notFound = (e: unknown) => (e instanceof PartnerCenterError && e.kind === 'NOT_FOUND' ? undefined : Promise.reject(e));
+  const notFound = (e: unknown) => (isNotFound(e) ? undefined : Promise.reject(e));
   // Availability and SKU are independent loads: both start now (and are shared with other items).
   const [availability, sku] = await Promise.all([
     AvailabilityRef.getDataloader(ctx).load(joinKey(p.productId, p.skuId, p.availabilityId, country)).catch(notFound),

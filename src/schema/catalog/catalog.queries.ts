@@ -1,10 +1,10 @@
 import { builder } from '../../builder.js';
 import { CatalogTargetViewEnum, CustomerSegmentEnum } from '../enums.js';
 import { joinKey } from '../node.js';
-import { nullIfNotFound } from '../errors.js';
+import { nullIfNotFound } from '../../errors/not-found.js';
 import { selectsField } from '../selection.js';
 import { decodeOffsetCursor, offsetConnection, pageSize } from '../paging.args.js';
-import { parseCatalogItemId, validCountry, validProductId } from './catalog.args.js';
+import { validCatalogItemId, validCountry, validProductId } from './catalog.args.js';
 import * as source from './catalog.source.js';
 import { AvailabilityRef, ProductRef, SkuRef } from './refs.js';
 
@@ -56,7 +56,7 @@ builder.queryFields((t) => ({
       country: t.arg.string({ required: true, description: 'ISO 3166 alpha-2 country, e.g. US.' }),
     },
     resolve: (_root, args, ctx, info) => {
-      const { productId, skuId, availabilityId } = parseCatalogItemId(args.catalogItemId);
+      const { productId, skuId, availabilityId } = validCatalogItemId(args.catalogItemId);
       const country = validCountry(args.country);
       // The id already names the product and SKU: when the query wants them, start their loads now,
       // in the same tick as the availability's, instead of after it resolves.

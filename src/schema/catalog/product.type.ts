@@ -1,7 +1,7 @@
 import { builder } from '../../builder.js';
 import { CustomerSegmentEnum } from '../enums.js';
 import { joinKey } from '../node.js';
-import { nullIfNotFound } from '../errors.js';
+import { nullIfNotFound } from '../../errors/not-found.js';
 import type { ItemType } from '../../upstream/catalog.types.js';
 import { skuListKey, skuListLoader } from './catalog.loaders.js';
 import { ProductRef, SkuRef } from './refs.js';

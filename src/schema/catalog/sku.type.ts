@@ -1,6 +1,6 @@
 import { BillingCycleEnum, CustomerSegmentEnum } from '../enums.js';
 import { joinKey } from '../node.js';
-import { nullIfNotFound } from '../errors.js';
+import { nullIfNotFound } from '../../errors/not-found.js';
 import { availabilityListKey, availabilityListLoader } from './catalog.loaders.js';
 import { validAvailabilityId } from './catalog.args.js';
 import { AvailabilityRef, ProductRef, SkuRef } from './refs.js';

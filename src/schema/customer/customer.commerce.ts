@@ -3,8 +3,9 @@ import { builder } from '../../builder.js';
 import type { UpstreamOrder } from '../../upstream/orders.js';
 import { orderListLoader, subscriptionListLoader } from './customer.loaders.js';
 import { mergeOrders } from '../../cache/recent-orders.js';
-import { nullIfNotFound } from '../errors.js';
-import { invalidInput, joinKey, keyPatterns, validGuid } from '../node.js';
+import { nullIfNotFound } from '../../errors/not-found.js';
+import { invalidInput, joinKey, validGuid } from '../node.js';
+import { ID_PATTERNS } from '../../ids.js';
 import { decodeOffsetCursor, offsetConnection, pageSize } from '../paging.args.js';
 import { OrderRef } from '../order/order.ref.js';
 import { CustomerSubscriptionRef } from '../subscription/subscription.type.js';
@@ -56,7 +57,7 @@ builder.objectFields(CustomerRef, (t) => ({
     description: 'One order by id; null when the customer has no such order.',
     args: { orderId: t.arg.string({ required: true, description: 'The order id.' }) },
     resolve: (c, args, ctx) => {
-      if (!keyPatterns.orderId.test(args.orderId)) throw invalidInput(`orderId ${JSON.stringify(args.orderId.slice(0, 70))} is not an order id.`, 'orderId');
+      if (!ID_PATTERNS.orderId.test(args.orderId)) throw invalidInput(`orderId ${JSON.stringify(args.orderId.slice(0, 70))} is not an order id.`, 'orderId');
       return nullIfNotFound(OrderRef.getDataloader(ctx).load(joinKey(c.id.toLowerCase(), args.orderId)));
     },
   }),

@@ -6,8 +6,9 @@ import { createContextCache } from '@pothos/core';
 import type { GatewayContext } from '../../context.js';
 import { getCustomer, type UpstreamCustomer } from '../../upstream/customers.js';
 import { settle } from '../loading.js';
-import { NotFoundError, ValidationError } from '../errors.js';
-import { PartnerCenterError } from '../../upstream/errors.js';
+import { ValidationError } from '../../errors/gateway-errors.js';
+import { asNotFound } from '../../errors/not-found.js';
+import { ID_PATTERNS } from '../../ids.js';
 import { listOrders, type UpstreamOrder } from '../../upstream/orders.js';
 import { listSubscriptions, type UpstreamSubscription } from '../../upstream/subscriptions.js';
 
@@ -22,11 +23,10 @@ export async function customerCountry(ctx: GatewayContext, customerId: string): 
   try {
     customer = await customerDetailsLoader(ctx).load(customerId);
   } catch (err) {
-    if (err instanceof PartnerCenterError && err.kind === 'NOT_FOUND') throw new NotFoundError(`Customer ${customerId} was not found.`);
-    throw err;
+    throw asNotFound(err, `Customer ${customerId} was not found.`);
   }
   const country = customer.billingProfile?.defaultAddress?.country?.toUpperCase();
-  if (!country || !/^[A-Z]{2}$/.test(country)) {
+  if (!country || !ID_PATTERNS.country.test(country)) {
     throw new ValidationError(`Customer ${customerId} has no billing country in Partner Center, so no market to buy in.`, [
       { path: 'customerId', message: 'the customer has no billing country' },
     ]);
@@ -38,7 +38,7 @@ export async function customerCountry(ctx: GatewayContext, customerId: string): 
 export function countryOfLink(uri: string | undefined): string | undefined {
   const q = uri?.split('?')[1];
   const c = q ? new URLSearchParams(q).get('country')?.toUpperCase() : undefined;
-  return c && /^[A-Z]{2}$/.test(c) ? c : undefined;
+  return c && ID_PATTERNS.country.test(c) ? c : undefined;
 }
 
 /** A customer's subscription list and order list, once per request (they are unpaged upstream). */

@@ -1,7 +1,7 @@
 import { builder } from '../../builder.js';
 import { firstCustomerPage, listCustomers } from '../../upstream/customers.js';
-import { nullIfNotFound } from '../errors.js';
-import { invalidInput, keyPatterns } from '../node.js';
+import { nullIfNotFound } from '../../errors/not-found.js';
+import { invalidInput, validGuid } from '../node.js';
 import { pageSize } from '../paging.args.js';
 import { CustomerRef } from './customer.type.js';
 import { orderListLoader, subscriptionListLoader } from './customer.loaders.js';
@@ -46,8 +46,7 @@ builder.queryFields((t) => ({
     description: 'One customer by tenant id; null when the partner has no such customer.',
     args: { customerId: t.arg.id({ required: true, description: 'The customer tenant id (a GUID).' }) },
     resolve: (_root, args, ctx, info) => {
-      const id = String(args.customerId).toLowerCase();
-      if (!keyPatterns.guid.test(id)) throw invalidInput(`customerId must be a GUID; got ${JSON.stringify(String(args.customerId).slice(0, 60))}.`, 'customerId');
+      const id = validGuid(String(args.customerId), 'customerId');
       // The customer's own lists need only its id: when the query wants them, start them now, in the
       // same tick as the customer read, instead of one round-trip later.
       if (selectsField(info, 'subscriptions')) void subscriptionListLoader(ctx).load(id).catch(() => undefined);

@@ -6,7 +6,7 @@
 import type DataLoader from 'dataloader';
 import { builder } from '../../builder.js';
 import type { GatewayContext } from '../../context.js';
-import { nullIfNotFound, NotFoundError } from '../errors.js';
+import { nullIfNotFound } from '../../errors/not-found.js';
 import { AvailabilityRef, ProductRef, SkuRef } from '../catalog/refs.js';
 import { CustomerRef } from '../customer/customer.type.js';
 import { CartRef } from '../cart/cart.type.js';
@@ -21,14 +21,8 @@ interface LoadableRef<T> {
 
 /** A representation that names no object (malformed, or missing upstream) resolves to null. */
 async function load<T>(ref: LoadableRef<T>, key: string | undefined, ctx: GatewayContext): Promise<T | null> {
-  if (key === undefined) return null;
-  try {
-    return await nullIfNotFound(ref.getDataloader(ctx).load(key));
-  } catch (err) {
-    // A cart whose customer is gone fails on the customer read with the gateway's own NotFoundError.
-    if (err instanceof NotFoundError) return null;
-    throw err;
-  }
+  // nullIfNotFound also covers a cart whose customer is gone (the customer read fails first).
+  return key === undefined ? null : nullIfNotFound(ref.getDataloader(ctx).load(key));
 }
 
 builder.asEntity(ProductRef, {

@@ -2,7 +2,8 @@
 // or undefined when it cannot name an existing object. Representations arrive as `_Any`: the
 // router forwards what another subgraph returned, so nothing about their shape is trusted and a
 // malformed one costs no upstream call.
-import { joinKey, keyPatterns } from '../node.js';
+import { ID_PATTERNS, normalizeGuid, parseCatalogItemId } from '../../ids.js';
+import { joinKey } from '../node.js';
 
 export type Representation = Readonly<Record<string, unknown>>;
 
@@ -13,8 +14,8 @@ const matching = (v: unknown, re: RegExp): string | undefined => {
 };
 // Loader keys hold GUIDs in lower case and countries in upper case (as the schema's own lookups do),
 // so a representation spelled differently still hits the same cached load.
-const guid = (v: unknown) => matching(text(v)?.toLowerCase(), keyPatterns.guid);
-const country = (v: unknown) => matching(text(v)?.toUpperCase(), keyPatterns.country);
+const guid = (v: unknown) => (typeof v === 'string' ? normalizeGuid(v) : undefined);
+const country = (v: unknown) => matching(text(v)?.toUpperCase(), ID_PATTERNS.country);
 
 function key(...parts: (string | undefined)[]): string | undefined {
   return parts.every((p): p is string => p !== undefined) ? joinKey(...parts) : undefined;
@@ -22,20 +23,18 @@ function key(...parts: (string | undefined)[]): string | undefined {
 
 /** productId:skuId:availabilityId, the id a cart line item buys. */
 function catalogItem(v: unknown): string | undefined {
-  const parts = text(v)?.split(':') ?? [];
-  if (parts.length !== 3) return undefined;
-  const [productId, skuId, availabilityId] = parts;
-  return key(matching(productId, keyPatterns.productId), matching(skuId, keyPatterns.skuId), matching(availabilityId, keyPatterns.availabilityId));
+  const p = parseCatalogItemId(text(v) ?? '');
+  return p && joinKey(p.productId, p.skuId, p.availabilityId);
 }
 
 /** One function per entity: its @key fields in, its Node ref's loader key out. */
 export const entityKey = {
-  Product: (r: Representation) => key(matching(r.productId, keyPatterns.productId), country(r.country)),
-  Sku: (r: Representation) => key(matching(r.productId, keyPatterns.productId), matching(r.skuId, keyPatterns.skuId), country(r.country)),
+  Product: (r: Representation) => key(matching(r.productId, ID_PATTERNS.productId), country(r.country)),
+  Sku: (r: Representation) => key(matching(r.productId, ID_PATTERNS.productId), matching(r.skuId, ID_PATTERNS.skuId), country(r.country)),
   Availability: (r: Representation) => key(catalogItem(r.catalogItemId), country(r.country)),
   Customer: (r: Representation) => guid(r.customerId),
   Cart: (r: Representation) => key(guid(r.customerId), guid(r.cartId)),
-  Order: (r: Representation) => key(guid(r.customerId), matching(r.orderId, keyPatterns.orderId)),
+  Order: (r: Representation) => key(guid(r.customerId), matching(r.orderId, ID_PATTERNS.orderId)),
   CustomerSubscription: (r: Representation) => key(guid(r.customerId), guid(r.subscriptionId)),
-  Invoice: (r: Representation) => matching(r.invoiceId, keyPatterns.invoiceId),
+  Invoice: (r: Representation) => matching(r.invoiceId, ID_PATTERNS.invoiceId),
 } as const;

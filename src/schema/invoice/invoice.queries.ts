@@ -1,7 +1,8 @@
 import { builder } from '../../builder.js';
 import { firstInvoicePage, firstUnbilledPage, listInvoices, listReconLines, UNBILLED_PATH } from '../../upstream/invoices.js';
-import { nullIfNotFound } from '../errors.js';
-import { invalidInput, keyPatterns } from '../node.js';
+import { nullIfNotFound } from '../../errors/not-found.js';
+import { invalidInput } from '../node.js';
+import { ID_PATTERNS } from '../../ids.js';
 import { pageSize } from '../paging.args.js';
 import { linkConnection } from '../seek-cursor.js';
 import { InvoiceRef, RECON_PAGE, ReconciliationConnection } from './invoice.type.js';
@@ -47,7 +48,7 @@ builder.queryFields((t) => ({
     description: 'One invoice by id; null when there is none.',
     args: { invoiceId: t.arg.string({ required: true, description: 'Invoice id, e.g. G000773581.' }) },
     resolve: (_root, args, ctx) => {
-      if (!keyPatterns.invoiceId.test(args.invoiceId)) throw invalidInput(`invoiceId ${JSON.stringify(args.invoiceId.slice(0, 50))} is not an invoice id.`, 'invoiceId');
+      if (!ID_PATTERNS.invoiceId.test(args.invoiceId)) throw invalidInput(`invoiceId ${JSON.stringify(args.invoiceId.slice(0, 50))} is not an invoice id.`, 'invoiceId');
       return nullIfNotFound(InvoiceRef.getDataloader(ctx).load(args.invoiceId));
     },
   }),

@@ -1,8 +1,9 @@
 import { builder } from '../../builder.js';
 import { firstReconPage, getInvoice, listReconLines, reconLinesPath, type UpstreamInvoice, type UpstreamReconLine } from '../../upstream/invoices.js';
 import { settle } from '../loading.js';
-import { joinKey, keyPatterns } from '../node.js';
-import { nullIfNotFound } from '../errors.js';
+import { joinKey } from '../node.js';
+import { isGuid } from '../../ids.js';
+import { nullIfNotFound } from '../../errors/not-found.js';
 import { pageSize } from '../paging.args.js';
 import { linkConnection } from '../seek-cursor.js';
 import { CustomerSubscriptionRef } from '../subscription/subscription.type.js';
@@ -53,7 +54,7 @@ export const ReconciliationLineItemRef = builder.objectRef<UpstreamReconLine>('R
         nullable: true,
         description: 'The subscription charged; null when Partner Center no longer has it.',
         resolve: (l, _a, ctx) =>
-          l.subscriptionId && keyPatterns.guid.test(l.subscriptionId) && keyPatterns.guid.test(l.customerId)
+          l.subscriptionId && isGuid(l.subscriptionId) && isGuid(l.customerId)
             ? nullIfNotFound(CustomerSubscriptionRef.getDataloader(ctx).load(joinKey(l.customerId.toLowerCase(), l.subscriptionId.toLowerCase())))
             : null,
       }),

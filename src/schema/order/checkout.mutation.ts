@@ -10,8 +10,10 @@ import { randomUUID } from 'node:crypto';
 import { builder } from '../../builder.js';
 import { checkoutCart, type UpstreamCheckoutResult } from '../../upstream/carts.js';
 import { derivedGuid, IdempotencyKeyReusedError } from '../../cache/idempotency.js';
-import { ConflictError, MUTATION_ERRORS, typedErrors, ValidationError } from '../errors.js';
-import { guidArg } from '../cart/cart.mutations.js';
+import { ConflictError, ValidationError } from '../../errors/gateway-errors.js';
+import { typedErrors } from '../../errors/mutation-errors.js';
+import { guidArg } from '../mutation-args.js';
+import { mutationResult } from '../mutation-result.js';
 import { OrderRef, type OrderShape } from './order.ref.js';
 
 const KEY = /^[\x21-\x7e]{1,255}$/;
@@ -54,7 +56,8 @@ builder.mutationFields((t) => ({
   checkoutCart: t.field({
     type: CheckoutCartPayloadRef,
     description: 'Checks a cart out into orders, exactly once per idempotency key.',
-    errors: { types: MUTATION_ERRORS, directResult: true, union: { name: 'CheckoutCartResult', description: 'The checkout result, or why there is none.' } },
+    // The payload has two fields of its own, so it is the union member itself.
+    errors: mutationResult({ union: { name: 'CheckoutCartResult', description: 'The checkout result, or why there is none.' }, directResult: true }),
     args: { input: t.arg({ type: CheckoutCartInput, required: true, description: 'The cart and an idempotency key.' }) },
     resolve: (_root, { input }, ctx) =>
       typedErrors(async () => {

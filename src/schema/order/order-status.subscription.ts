@@ -4,8 +4,9 @@
 import { Repeater } from 'graphql-yoga';
 import { builder } from '../../builder.js';
 import { getOrder } from '../../upstream/orders.js';
-import { PartnerCenterError } from '../../upstream/errors.js';
-import { invalidInput, keyPatterns, validGuid } from '../node.js';
+import { isNotFound } from '../../errors/not-found.js';
+import { invalidInput, validGuid } from '../node.js';
+import { ID_PATTERNS } from '../../ids.js';
 import { OrderRef, type OrderShape } from './order.ref.js';
 
 builder.subscriptionType({ description: 'Live updates, over Server-Sent Events (Accept: text/event-stream) or any transport the server offers.' });
@@ -20,7 +21,7 @@ builder.subscriptionFields((t) => ({
     },
     subscribe: (_root, args, ctx) => {
       const customerId = validGuid(String(args.customerId), 'customerId');
-      if (!keyPatterns.orderId.test(args.orderId)) throw invalidInput(`orderId ${JSON.stringify(args.orderId.slice(0, 70))} is not an order id.`, 'orderId');
+      if (!ID_PATTERNS.orderId.test(args.orderId)) throw invalidInput(`orderId ${JSON.stringify(args.orderId.slice(0, 70))} is not an order id.`, 'orderId');
       // Shared polls must not die with the request that happened to start them.
       const { signal: _signal, ...call } = ctx.call;
       return new Repeater<OrderShape>(async (push, stop) => {
@@ -35,7 +36,7 @@ builder.subscriptionFields((t) => ({
           },
           {
             push: (order) => void push(order),
-            fail: (err) => stop(err instanceof PartnerCenterError && err.kind === 'NOT_FOUND' ? invalidInput(`Order ${args.orderId} was not found.`, 'orderId') : err),
+            fail: (err) => stop(isNotFound(err) ? invalidInput(`Order ${args.orderId} was not found.`, 'orderId') : err),
             end: () => stop(),
           },
         );

@@ -2,11 +2,12 @@ import { builder } from '../../builder.js';
 import type { OrderStatus, UpstreamOrderLineItem } from '../../upstream/orders.js';
 import { BillingCycleEnum } from '../enums.js';
 import { joinKey } from '../node.js';
-import { nullIfNotFound } from '../errors.js';
+import { nullIfNotFound } from '../../errors/not-found.js';
 import { AvailabilityRef } from '../catalog/refs.js';
 import { CustomerRef } from '../customer/customer.type.js';
 import { countryOfLink, customerCountry } from '../customer/customer.loaders.js';
-import { catalogParts, CustomerSubscriptionRef } from '../subscription/subscription.type.js';
+import { CustomerSubscriptionRef } from '../subscription/subscription.type.js';
+import { parseCatalogItemId } from '../../ids.js';
 import { OrderRef } from './order.ref.js';
 
 type OrderLineItemShape = UpstreamOrderLineItem & { customerId: string };
@@ -31,7 +32,7 @@ const OrderLineItemRef = builder.objectRef<OrderLineItemShape>('OrderLineItem').
       nullable: true,
       description: 'The availability bought; null when the catalog no longer offers it. Loaded once per distinct availability.',
       resolve: async (li, _a, ctx) => {
-        const p = catalogParts(li.offerId);
+        const p = parseCatalogItemId(li.offerId);
         if (!p) return null;
         const country = countryOfLink(li.links?.availability?.uri) ?? (await customerCountry(ctx, li.customerId));
         return nullIfNotFound(AvailabilityRef.getDataloader(ctx).load(joinKey(p.productId, p.skuId, p.availabilityId, country)));

@@ -16,11 +16,13 @@ import {
   type SubscriptionStatus,
   type UpstreamSubscription,
 } from '../../upstream/subscriptions.js';
+import { ConflictError, ValidationError } from '../../errors/gateway-errors.js';
+import { toMutationError } from '../../errors/mutation-errors.js';
+import { asNotFound } from '../../errors/not-found.js';
+import { CancellationWindowClosedError, ChangePendingError, InvalidSubscriptionStateError, SeatDecreaseNotAllowedError } from '../../errors/subscription-errors.js';
 import { SkuRef } from '../catalog/refs.js';
-import { ConflictError, NotFoundError, toMutationError, ValidationError } from '../errors.js';
 import { joinKey } from '../node.js';
 import { catalogKeyOf, type SubscriptionShape } from './subscription.type.js';
-import { CancellationWindowClosedError, ChangePendingError, InvalidSubscriptionStateError, SeatDecreaseNotAllowedError } from './subscription.errors.js';
 
 export interface SubscriptionChange {
   /** What the change does, for messages. */
@@ -42,17 +44,11 @@ function isApplied(sub: UpstreamSubscription, fields: SubscriptionChange['fields
   );
 }
 
-function refundable(raw: Record<string, unknown>): number {
-  const rq = raw.refundableQuantity as { totalQuantity?: unknown } | undefined;
-  return typeof rq?.totalQuantity === 'number' ? rq.totalQuantity : 0;
-}
-
 async function read(ctx: GatewayContext, customerId: string, subscriptionId: string): Promise<SubscriptionForUpdate> {
   try {
     return await getSubscriptionForUpdate(ctx.upstream, ctx.call, customerId, subscriptionId);
   } catch (err) {
-    if (err instanceof PartnerCenterError && err.kind === 'NOT_FOUND') throw new NotFoundError(`Subscription ${subscriptionId} of customer ${customerId} was not found.`);
-    throw err;
+    throw asNotFound(err, `Subscription ${subscriptionId} of customer ${customerId} was not found.`);
   }
 }
 
@@ -71,7 +67,8 @@ function mapRefusal(err: unknown, current: SubscriptionForUpdate): unknown {
   if (!(err instanceof PartnerCenterError) || (err.kind !== 'BAD_INPUT' && err.kind !== 'FORBIDDEN' && err.kind !== 'CONFLICT')) return toMutationError(err);
   const code = Number(err.code);
   const sub = current.parsed;
-  if (code === 800090) return new SeatDecreaseNotAllowedError(err.description, refundable(current.raw));
+  // The parsed view, not the raw body: Partner Center may send the count as a string ("3").
+  if (code === 800090) return new SeatDecreaseNotAllowedError(err.description, sub.refundableQuantity?.totalQuantity ?? 0);
   if (code === 900117) {
     return new CancellationWindowClosedError(`The cancellation window closed at ${sub.cancellationAllowedUntilDate ?? 'an unknown time'}: ${err.description}`, sub.cancellationAllowedUntilDate);
   }

@@ -1,44 +1,11 @@
-// Failures of subscription changes that a frontend can act on, each with what it needs to explain
-// itself (the deadline that passed, the seats that can still be removed, the current state).
+// The GraphQL types of the failures of subscription changes (classes in
+// src/errors/subscription-errors.ts), each with what a frontend needs to explain itself.
 import { builder } from '../../builder.js';
-import { ErrorInterface, GatewayError } from '../errors.js';
-import type { SubscriptionStatus } from '../../upstream/subscriptions.js';
+import { ErrorInterface } from '../errors.js';
+import { CancellationWindowClosedError, ChangePendingError, InvalidSubscriptionStateError, SeatDecreaseNotAllowedError } from '../../errors/subscription-errors.js';
 import { SubscriptionStatusEnum } from './subscription.type.js';
 
-export class CancellationWindowClosedError extends GatewayError {
-  constructor(
-    message: string,
-    readonly deadline: string | undefined,
-  ) {
-    super(message, 'CANCELLATION_WINDOW_CLOSED');
-  }
-}
-
-export class SeatDecreaseNotAllowedError extends GatewayError {
-  constructor(
-    message: string,
-    readonly refundableQuantity: number,
-  ) {
-    super(message, 'SEAT_DECREASE_NOT_ALLOWED');
-  }
-}
-
-export class InvalidSubscriptionStateError extends GatewayError {
-  constructor(
-    message: string,
-    readonly status: SubscriptionStatus,
-  ) {
-    super(message, 'INVALID_STATE');
-  }
-}
-
-export class ChangePendingError extends GatewayError {
-  constructor(message: string) {
-    super(message, 'CHANGE_PENDING');
-  }
-}
-
-export const CancellationWindowClosedErrorRef = builder.objectType(CancellationWindowClosedError, {
+builder.objectType(CancellationWindowClosedError, {
   name: 'CancellationWindowClosedError',
   description: "The subscription can no longer be cancelled: Microsoft's cancellation window has closed.",
   interfaces: [ErrorInterface],
@@ -48,7 +15,7 @@ export const CancellationWindowClosedErrorRef = builder.objectType(CancellationW
   }),
 });
 
-export const SeatDecreaseNotAllowedErrorRef = builder.objectType(SeatDecreaseNotAllowedError, {
+builder.objectType(SeatDecreaseNotAllowedError, {
   name: 'SeatDecreaseNotAllowedError',
   description: 'Seats can be removed only within the refund window of their purchase; these cannot (any more).',
   interfaces: [ErrorInterface],
@@ -58,7 +25,7 @@ export const SeatDecreaseNotAllowedErrorRef = builder.objectType(SeatDecreaseNot
   }),
 });
 
-export const InvalidSubscriptionStateErrorRef = builder.objectType(InvalidSubscriptionStateError, {
+builder.objectType(InvalidSubscriptionStateError, {
   name: 'InvalidSubscriptionStateError',
   description: 'The subscription is not in a state that allows this change (e.g. a seat change while suspended, any change once cancelled).',
   interfaces: [ErrorInterface],
@@ -68,10 +35,13 @@ export const InvalidSubscriptionStateErrorRef = builder.objectType(InvalidSubscr
   }),
 });
 
-export const ChangePendingErrorRef = builder.objectType(ChangePendingError, {
+builder.objectType(ChangePendingError, {
   name: 'ChangePendingError',
   description: 'Partner Center accepted the change but has not applied it yet; read the subscription again later.',
   interfaces: [ErrorInterface],
   isTypeOf: (v) => v instanceof ChangePendingError,
   fields: () => ({}),
 });
+
+/** The error types of subscription changes beyond the shared ones (their types are registered above). */
+export const SUBSCRIPTION_ERRORS = [CancellationWindowClosedError, SeatDecreaseNotAllowedError, InvalidSubscriptionStateError, ChangePendingError] as const;

@@ -1,47 +1,20 @@
 // updateSubscription, suspendSubscription, reactivateSubscription, cancelSubscription. All four
-// answer with the contract's UpdateSubscriptionResult union.
-import { wrapErrorIfMatches } from '@pothos/plugin-errors';
+// answer with the contract's UpdateSubscriptionResult union: the same result options on each field
+// make the errors plugin build the union and its payload once and share them.
 import { builder } from '../../builder.js';
-import {
-  ConflictErrorRef,
-  GatewayError,
-  NotFoundErrorRef,
-  ThrottledErrorRef,
-  toMutationError,
-  UpstreamUnavailableErrorRef,
-  ValidationError,
-  ValidationErrorRef,
-} from '../errors.js';
-import { guidArg } from '../cart/cart.mutations.js';
+import { typedErrors } from '../../errors/mutation-errors.js';
+import { ValidationError } from '../../errors/gateway-errors.js';
+import { guidArg } from '../mutation-args.js';
+import { mutationResult } from '../mutation-result.js';
 import { changeSubscription, type SubscriptionChange } from './subscription.change.js';
-import { CustomerSubscriptionRef, type SubscriptionShape } from './subscription.type.js';
-import { CancellationWindowClosedErrorRef, ChangePendingErrorRef, InvalidSubscriptionStateErrorRef, SeatDecreaseNotAllowedErrorRef } from './subscription.errors.js';
+import { CustomerSubscriptionRef } from './subscription.type.js';
+import { SUBSCRIPTION_ERRORS } from './subscription.errors.js';
 
-interface PayloadShape {
-  subscription: SubscriptionShape;
-}
-
-const PayloadRef = builder.objectRef<PayloadShape>('UpdateSubscriptionPayload').implement({
-  description: 'The subscription after the change.',
-  fields: (t) => ({ subscription: t.field({ type: CustomerSubscriptionRef, description: 'The subscription as Partner Center now has it.', resolve: (p) => p.subscription }) }),
-});
-
-const ResultRef = builder.unionType('UpdateSubscriptionResult', {
-  description: 'The changed subscription, or why it was not changed.',
-  types: [
-    PayloadRef,
-    ValidationErrorRef,
-    NotFoundErrorRef,
-    ConflictErrorRef,
-    ThrottledErrorRef,
-    UpstreamUnavailableErrorRef,
-    CancellationWindowClosedErrorRef,
-    SeatDecreaseNotAllowedErrorRef,
-    InvalidSubscriptionStateErrorRef,
-    ChangePendingErrorRef,
-  ],
-  // Error members arrive wrapped (see run); their class name is their GraphQL type name.
-  resolveType: (value) => ('subscription' in value ? 'UpdateSubscriptionPayload' : value.constructor.name),
+const RESULT = mutationResult({
+  union: { name: 'UpdateSubscriptionResult', description: 'The changed subscription, or why it was not changed.' },
+  payload: { name: 'UpdateSubscriptionPayload', description: 'The subscription after the change.' },
+  dataField: { name: 'subscription', description: 'The subscription as Partner Center now has it.' },
+  errors: SUBSCRIPTION_ERRORS,
 });
 
 const UpdateSubscriptionInput = builder.inputType('UpdateSubscriptionInput', {
@@ -62,18 +35,6 @@ const SubscriptionActionInput = builder.inputType('SubscriptionActionInput', {
     subscriptionId: t.id({ required: true, description: 'The subscription id.' }),
   }),
 });
-
-async function run(work: () => Promise<SubscriptionShape>): Promise<PayloadShape | GatewayError> {
-  try {
-    return { subscription: await work() };
-  } catch (err) {
-    const mapped = toMutationError(err);
-    // graphql-js treats a returned Error as a field error; the errors plugin's wrapper lets it
-    // through as a union member (the plugin unwraps it again in the member type's isTypeOf).
-    if (mapped instanceof GatewayError) return wrapErrorIfMatches(mapped, [GatewayError]) as GatewayError;
-    throw mapped;
-  }
-}
 
 function updateChange(input: { quantity?: number | null; autoRenewEnabled?: boolean | null; friendlyName?: string | null }): SubscriptionChange {
   const fields: SubscriptionChange['fields'] = {};
@@ -109,21 +70,23 @@ const ACTIONS: Record<'suspendSubscription' | 'reactivateSubscription' | 'cancel
 
 builder.mutationFields((t) => ({
   updateSubscription: t.field({
-    type: ResultRef,
+    type: CustomerSubscriptionRef,
     description: 'Changes seats, auto-renew or the name of a subscription.',
+    errors: RESULT,
     args: { input: t.arg({ type: UpdateSubscriptionInput, required: true, description: 'The subscription and what to change.' }) },
     resolve: (_root, { input }, ctx) =>
-      run(async () => changeSubscription(ctx, guidArg(input.customerId, 'customerId'), guidArg(input.subscriptionId, 'subscriptionId'), updateChange(input))),
+      typedErrors(async () => changeSubscription(ctx, guidArg(input.customerId, 'customerId'), guidArg(input.subscriptionId, 'subscriptionId'), updateChange(input))),
   }),
   ...Object.fromEntries(
     Object.entries(ACTIONS).map(([name, { description, change }]) => [
       name,
       t.field({
-        type: ResultRef,
+        type: CustomerSubscriptionRef,
         description,
+        errors: RESULT,
         args: { input: t.arg({ type: SubscriptionActionInput, required: true, description: 'The subscription.' }) },
         resolve: (_root, { input }, ctx) =>
-          run(async () => changeSubscription(ctx, guidArg(input.customerId, 'customerId'), guidArg(input.subscriptionId, 'subscriptionId'), change)),
+          typedErrors(async () => changeSubscription(ctx, guidArg(input.customerId, 'customerId'), guidArg(input.subscriptionId, 'subscriptionId'), change)),
       }),
     ]),
   ),

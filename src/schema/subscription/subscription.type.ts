@@ -1,9 +1,10 @@
 import { builder } from '../../builder.js';
 import { getSubscription, type SubscriptionStatus, type UpstreamSubscription } from '../../upstream/subscriptions.js';
+import { parseCatalogItemId } from '../../ids.js';
 import { BillingCycleEnum } from '../enums.js';
 import { joinKey, splitKey } from '../node.js';
 import { settle } from '../loading.js';
-import { nullIfNotFound } from '../errors.js';
+import { nullIfNotFound } from '../../errors/not-found.js';
 import { AvailabilityRef, ProductRef, SkuRef } from '../catalog/refs.js';
 import { CustomerRef } from '../customer/customer.type.js';
 import { countryOfLink, customerCountry } from '../customer/customer.loaders.js';
@@ -47,16 +48,11 @@ const RefundOptionRef = builder.objectRef<{ type: string; expiresAt?: string | u
   }),
 });
 
-/** productId, skuId, availabilityId of a new-commerce offerId, or undefined for a legacy offer. */
-export function catalogParts(offerId: string): { productId: string; skuId: string; availabilityId: string } | undefined {
-  const [productId, skuId, availabilityId, ...rest] = offerId.split(':');
-  return productId && skuId && availabilityId && rest.length === 0 ? { productId, skuId, availabilityId } : undefined;
-}
-
 /** The catalog key of what was bought, in the market of the purchase: the subscription's own catalog
  * links name it (so no customer read is needed), else the customer's country. */
 export async function catalogKeyOf(ctx: GatewayContext, s: SubscriptionShape) {
-  const parts = catalogParts(s.offerId);
+  // A new-commerce offerId is a catalog item id; a legacy one is not and names no catalog entry.
+  const parts = parseCatalogItemId(s.offerId);
   if (!parts) return undefined;
   const country = countryOfLink(s.links?.availability?.uri ?? s.links?.product?.uri) ?? (await customerCountry(ctx, s.customerId));
   return { ...parts, country };
