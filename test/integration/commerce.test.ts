@@ -40,8 +40,12 @@ async function newCart(lineItems: CartLineItemInput[]) {
   return res.cart;
 }
 
+// Orders complete a minute after they are placed on the sandbox's clock, which the tests move: no
+// order completes by itself while a test runs, and none needs the wall clock to complete.
+const ORDER_COMPLETION_MS = 60_000;
+
 beforeAll(async () => {
-  stack = await startStack({ SANDBOX_ORDER_COMPLETION_MS: '800', SANDBOX_ORDER_LIST_DELAY_MS: '600000' });
+  stack = await startStack({ SANDBOX_ORDER_COMPLETION_MS: String(ORDER_COMPLETION_MS), SANDBOX_ORDER_LIST_DELAY_MS: '600000' });
   customerId = await findCustomer(stack.sandbox.url, 'US');
   const browse = await stack.gql(BrowseCatalogDocument, { country: 'US', first: 20 });
   const exchange = browse.data?.products.edges.find((e) => e.node.productId === 'CFQ7TTC0LH16');
@@ -89,11 +93,13 @@ describe('the purchase flow', () => {
     const listed = await stack.gql(CustomerOrdersDocument, { customerId, first: 50 });
     expect(listed.data?.customer?.orders.edges.filter((e) => e.node.orderId === order.orderId)).toHaveLength(1);
 
-    let completed = byId.data?.customer?.order;
-    for (let i = 0; i < 40 && completed?.status !== 'COMPLETED'; i++) {
-      await sleep(100);
-      completed = (await stack.gql(CustomerOrderDocument, { customerId, orderId: order.orderId })).data?.customer?.order;
-    }
+    // Until provisioning finishes it is pending; move the sandbox's clock to the moment it finishes
+    // (placed + completion time, never backwards), then read once.
+    expect(byId.data?.customer?.order?.status).toBe('PENDING');
+    const completesAt = Date.parse(order.creationDate ?? '') + ORDER_COMPLETION_MS;
+    expect(completesAt).not.toBeNaN();
+    stack.sandbox.clock.advance(Math.max(0, completesAt - stack.sandbox.clock.now().getTime()));
+    const completed = (await stack.gql(CustomerOrderDocument, { customerId, orderId: order.orderId })).data?.customer?.order;
     expect(completed?.status).toBe('COMPLETED');
     expect(completed?.lineItems.map((l) => l.subscription?.offerId)).toEqual([BASIC, EXCHANGE]);
     expect(completed?.lineItems.map((l) => l.subscription?.quantity)).toEqual([7, 3]);
@@ -179,6 +185,8 @@ describe('checkout never double-orders', () => {
   it('answers a concurrent checkout of the same cart under another key with a ConflictError (800064)', async () => {
     const cart = await newCart([item(BASIC, 1)]);
     stack.sandbox.setFaults({ latencyMs: 150 });
+    // Not a wait for time to pass: b starts 20 ms after a so that a's checkout reaches Partner Center
+    // first and holds the cart for its 150 ms of processing, in which b arrives.
     const [a, b] = await Promise.all(
       [randomUUID(), randomUUID()].map((key, i) => sleep(i * 20).then(() => stack.gql(CheckoutCartDocument, { input: { customerId, cartId: cart.cartId, idempotencyKey: key } }))),
     );
