@@ -12,8 +12,14 @@ describe('npm start (gateway process over the embedded sandbox)', () => {
     url = String(line.url);
     expect(line.mode).toBe('sandbox');
   });
-  afterAll(() => {
-    if (proc.child.exitCode === null) proc.child.kill('SIGKILL');
+  afterAll(async () => {
+    if (proc.child.exitCode !== null) return;
+    // SIGTERM first: tsx passes it on to the gateway it runs. A SIGKILL would end only tsx's own
+    // process and leave the gateway running, orphaned, when the SIGTERM test below did not run.
+    proc.child.kill('SIGTERM');
+    const killed = setTimeout(() => proc.child.kill('SIGKILL'), 5_000);
+    await proc.exit;
+    clearTimeout(killed);
   });
 
   it('serves the catalog query of GraphiQL', async () => {
