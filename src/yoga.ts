@@ -14,7 +14,7 @@ import { IdempotencyKeeper } from './cache/idempotency.js';
 import { RecentOrders } from './cache/recent-orders.js';
 import { StatusPollers } from './cache/status-poller.js';
 import { correlationIdOf, useCorrelationId } from './plugins/correlation.js';
-import { useRequestSizeLimit } from './plugins/request-size.js';
+import { useExactEndpoints } from './plugins/endpoints.js';
 import { useOperationLog } from './plugins/operation-log.js';
 import { maskError } from './plugins/mask-error.js';
 import { EXAMPLE_QUERY } from './graphiql.js';
@@ -25,6 +25,8 @@ import { callerIdentityOf, useCallerAuth } from './plugins/caller-auth.js';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { CSRF_HEADER, corsOptions } from './plugins/cors.js';
 import { usePersistedDocuments } from './plugins/persisted-documents.js';
+import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
+import { CursorSigner } from './schema/cursor-signer.js';
 
 export interface Gateway {
   yoga: YogaServerInstance<Record<string, unknown>, GatewayContext>;
@@ -43,6 +45,9 @@ export interface GatewayOptions {
 }
 
 const LOCALE = /^[a-z]{2}-[A-Z]{2}$/;
+const GRAPHQL_PATH = '/graphql';
+const HEALTH_PATH = '/health';
+const READY_PATH = '/ready';
 
 export function createGateway({ config, baseUrl, logger, client }: GatewayOptions): Gateway {
   const { azure, callers } = config;
@@ -69,6 +74,7 @@ export function createGateway({ config, baseUrl, logger, client }: GatewayOption
     pollMaxMs: config.upstream.pollMaxMs,
     orderPollers: new StatusPollers(),
     orderPollMs: { initial: config.orderStatusPoll.initialMs, max: config.orderStatusPoll.maxMs },
+    cursorSigner: new CursorSigner(config.http.cursorSigningKey),
   };
   let ready = true;
 
@@ -76,8 +82,8 @@ export function createGateway({ config, baseUrl, logger, client }: GatewayOption
     // The subgraph schema is the public one plus _service and _entities, so one endpoint serves
     // clients and a federation router alike, through the same auth, limits, masking and loaders.
     schema: subgraphSchema,
-    graphqlEndpoint: '/graphql',
-    healthCheckEndpoint: '/health',
+    graphqlEndpoint: GRAPHQL_PATH,
+    healthCheckEndpoint: HEALTH_PATH,
     landingPage: false,
     graphiql: { title: 'Partner Center GraphQL gateway', defaultQuery: EXAMPLE_QUERY, defaultHeaders: JSON.stringify({ 'X-Locale': 'en-US' }, null, 2) },
     // GraphiQL from the package's own bundle: nothing is loaded from a CDN.
@@ -98,15 +104,19 @@ export function createGateway({ config, baseUrl, logger, client }: GatewayOption
       });
     },
     maskedErrors: { maskError },
+    // Counted as the body streams (chunked bodies and lying Content-Length headers included), so
+    // an oversized body is refused with 413 before it is buffered whole or parsed.
+    maxRequestBodySize: config.limits.maxRequestBytes,
     // CORS only for the configured origins (none: same-origin only).
     cors: config.http.corsOrigins.length === 0 ? false : corsOptions(config.http.corsOrigins),
     plugins: [
-      ...(authenticator ? [useCallerAuth(authenticator, '/graphql', logger)] : []),
+      useExactEndpoints([GRAPHQL_PATH, HEALTH_PATH, READY_PATH]),
+      ...(authenticator ? [useCallerAuth(authenticator, logger)] : []),
+      ...(config.http.introspection ? [] : [useDisableIntrospection()]),
       // A cross-site page cannot send a "simple" request (a GET or a form POST) that runs an
       // operation: those need this header, which browsers only send after a CORS preflight.
       useCSRFPrevention({ requestHeaders: [CSRF_HEADER] }),
       ...(config.http.persistedDocumentsPath ? [usePersistedDocuments(config.http.persistedDocumentsPath, config.http.persistedDocumentsOnly)] : []),
-      useRequestSizeLimit(config.limits.maxRequestBytes),
       EnvelopArmorPlugin({
         maxDepth: { n: config.limits.maxDepth },
         maxTokens: { n: config.limits.maxTokens },
@@ -116,7 +126,7 @@ export function createGateway({ config, baseUrl, logger, client }: GatewayOption
       }),
       useCorrelationId(),
       useOperationLog(),
-      useReadinessCheck({ endpoint: '/ready', check: () => ready }),
+      useReadinessCheck({ endpoint: READY_PATH, check: () => ready }),
     ],
   });
 

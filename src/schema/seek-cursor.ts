@@ -22,6 +22,7 @@ export interface SeekCursor {
 }
 
 // CR, LF and other control characters would end up in the upstream request line or a header.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL = /[\u0000-\u001f\u007f]/;
 
 export function encodeSeekCursor(c: SeekCursor, signer: ScopedCursorSigner, collectionPath: string): string {

@@ -4,7 +4,7 @@
 import { pino } from 'pino';
 import { loadConfig } from '../../src/config.js';
 import { startServer } from '../../src/server.js';
-import { ROUTE } from '../../src/sandbox/index.js';
+import { loadSandboxSettings, ROUTE } from '../../src/sandbox/index.js';
 
 const LATENCY_MS = Number(process.argv[2] ?? 50);
 const WARM_REQUESTS = 300;
@@ -14,9 +14,11 @@ const BROWSE = `{ products(country: "US", targetView: ONLINE_SERVICES, first: 10
   skus { skuId title minimumQuantity maximumQuantity availabilities { catalogItemId currency { code } terms { duration billingCycle } } } } } } }`;
 const ITEM = `{ catalogItem(catalogItemId: "CFQ7TTC0LH18:0001:CFQ7TTC0K971", country: "US") { catalogItemId product { title } sku { title } } }`;
 
-const result = loadConfig({ PORT: '0', LOG_LEVEL: 'silent', SANDBOX_LATENCY_MS: String(LATENCY_MS) });
+const result = loadConfig({ PORT: '0', LOG_LEVEL: 'silent' });
 if (!result.ok) throw new Error(result.problems.join('\n'));
-const server = await startServer(result.config, pino({ level: 'silent' }));
+const sandboxSettings = loadSandboxSettings({ SANDBOX_LATENCY_MS: String(LATENCY_MS) });
+if (!sandboxSettings.ok) throw new Error(sandboxSettings.problems.join('\n'));
+const server = await startServer(result.config, pino({ level: 'silent' }), sandboxSettings.settings);
 const sandbox = server.sandbox;
 if (!sandbox) throw new Error('expected sandbox mode');
 const endpoint = `${server.url}/graphql`;

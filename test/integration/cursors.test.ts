@@ -3,6 +3,10 @@
 // before any upstream call. Over real HTTP, gateway and sandbox on loopback.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ROUTE } from '../../src/sandbox/index.js';
+import { print } from 'graphql';
+import { pino } from 'pino';
+import { loadConfig } from '../../src/config.js';
+import { createGateway, type Gateway } from '../../src/yoga.js';
 import { startStack, type Stack } from '../helpers/stack.js';
 import { CustomersDocument, InvoiceLinesDocument, InvoicesDocument } from '../gql/graphql.js';
 
@@ -86,18 +90,34 @@ describe('connection cursors', () => {
     const page = await stack.gql(CustomersDocument, { first: 2 });
     const end = page.data?.customers.pageInfo.endCursor;
     if (!end) throw new Error('no endCursor');
-    const sameKey = await startStack({ CURSOR_SIGNING_KEY: SIGNING_KEY });
-    const otherKey = await startStack({ CURSOR_SIGNING_KEY: 'another-deployment-key-0123456789abcdefgh' });
+    // Replicas serve the same partner over the same upstream; only their keys differ here.
+    const replica = (key: string) => {
+      const result = loadConfig({ LOG_LEVEL: 'silent', PARTNER_CENTER_BASE_URL: stack.sandbox.url, CURSOR_SIGNING_KEY: key });
+      if (!result.ok) throw new Error(result.problems.join('\n'));
+      return createGateway({ config: result.config, baseUrl: stack.sandbox.url, logger: pino({ level: 'silent' }) });
+    };
+    const ask = async (gateway: Gateway) => {
+      const res = await gateway.yoga.fetch('http://replica.test/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: print(CustomersDocument), variables: { first: 2, after: end } }),
+      });
+      return (await res.json()) as { data?: { customers: { edges: unknown[] } } | null; errors?: { extensions?: { code?: string } }[] };
+    };
+    const sameKey = replica(SIGNING_KEY);
+    const otherKey = replica('another-deployment-key-0123456789abcdefgh');
     try {
-      const next = await sameKey.gql(CustomersDocument, { first: 2, after: end });
+      stack.sandbox.resetCounters();
+      const next = await ask(sameKey);
       expect(next.errors).toBeUndefined();
       expect(next.data?.customers.edges).toHaveLength(2);
-      const other = await otherKey.gql(CustomersDocument, { first: 2, after: end });
+      expect(stack.sandbox.totalRequests()).toBe(1);
+      const other = await ask(otherKey);
       expect(other.errors?.[0]?.extensions?.code).toBe('VALIDATION_FAILED');
-      expect(otherKey.sandbox.totalRequests()).toBe(0);
+      expect(stack.sandbox.totalRequests()).toBe(1);
     } finally {
-      await sameKey.stop();
-      await otherKey.stop();
+      await sameKey.close();
+      await otherKey.close();
     }
   });
 });

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { MockAgent } from 'undici';
 import { PartnerCenterClient, type CallEvent, type ClientOptions } from '../../src/upstream/client.js';
 import { PartnerCenterError } from '../../src/upstream/errors.js';
@@ -156,7 +156,7 @@ describe('PartnerCenterClient retries', () => {
   });
 
   it('reports a server that accepts the connection and never answers as TIMEOUT', async () => {
-    const sockets = new Set<import('node:net').Socket>();
+    const sockets = new Set<Socket>();
     const server = createServer(() => undefined);
     server.on('connection', (s) => sockets.add(s));
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
