@@ -54,6 +54,7 @@ export const gatewayEnv = {
   PARTNER_CENTER_AUTH_MODE: z.enum(['app', 'user']).default('app'),
   AUTH_AUDIENCE: optionalString,
   AUTH_ALLOWED_TENANTS: optionalString,
+  AUTH_JWKS_COOLDOWN_MS: int(0, 3_600_000).default(5_000),
 } as const;
 
 export type GatewayEnv = typeof gatewayEnv;

@@ -42,6 +42,7 @@ export function loadConfig(env: Env = process.env): ConfigResult {
           callers: {
             audiences: e.AUTH_AUDIENCE ? [e.AUTH_AUDIENCE] : [`api://${azure.clientId}`, azure.clientId],
             allowedTenants: tenants.length > 0 ? tenants : [azure.tenantId.toLowerCase()],
+            jwksCooldownMs: e.AUTH_JWKS_COOLDOWN_MS,
           },
         }
       : {}),

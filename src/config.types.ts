@@ -38,6 +38,8 @@ export interface CallerAuthSettings {
   readonly audiences: readonly string[];
   /** Tenants whose users may call; the partner tenant by default. */
   readonly allowedTenants: readonly string[];
+  /** Least time between two fetches of the authority's key set (an unknown key id triggers one). */
+  readonly jwksCooldownMs: number;
 }
 
 export interface HttpSettings {

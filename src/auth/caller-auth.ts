@@ -42,7 +42,7 @@ export class CallerAuthenticator {
         const res = await fetch(url, { signal: AbortSignal.timeout(10_000) });
         if (!res.ok) throw new Error(`discovery document ${url} answered ${res.status}`);
         const doc = discoverySchema.parse(await res.json());
-        return { issuer: doc.issuer, jwks: createRemoteJWKSet(new URL(doc.jwks_uri), { cacheMaxAge: 24 * 3_600_000, cooldownDuration: 5_000 }) };
+        return { issuer: doc.issuer, jwks: createRemoteJWKSet(new URL(doc.jwks_uri), { cacheMaxAge: 24 * 3_600_000, cooldownDuration: this.settings.jwksCooldownMs }) };
       })();
       // A failed discovery is not cached: the next request tries again.
       p.catch(() => this.tenants.delete(tenantId));

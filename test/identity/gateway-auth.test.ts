@@ -67,7 +67,7 @@ describe('app-only mode', () => {
     // for 30 seconds: each token is already due for renewal when it arrives (MSAL dates it from
     // `expires_in`), so expiry needs no waiting. Partner Center (the sandbox) still accepts it.
     entra.setAppTokenLifetime(30);
-    url = await startGateway({ PARTNER_CENTER_AUTH_MODE: 'app', AZURE_TOKEN_REFRESH_MARGIN_S: '60' });
+    url = await startGateway({ PARTNER_CENTER_AUTH_MODE: 'app', AZURE_TOKEN_REFRESH_MARGIN_S: '60', AUTH_JWKS_COOLDOWN_MS: '0' });
   });
 
   it('serves 50 concurrent requests with one token request, and renews an expired token', async () => {
@@ -126,11 +126,13 @@ describe('app-only mode', () => {
   it('picks up a rotated signing key', async () => {
     await post(url, CATALOG, await entra.mintUserToken({}));
     await entra.rotateKeys();
-    // jose refetches the key set on an unknown key id, at most once per 5-second cooldown.
-    await new Promise((r) => setTimeout(r, 5_200));
+    // jose refetches the key set on an unknown key id, at most once per cooldown: this gateway runs
+    // with AUTH_JWKS_COOLDOWN_MS=0, so the refetch happens at once instead of after 5 s.
+    const fetchesBefore = entra.jwksRequests();
     const r = await post(url, CATALOG, await entra.mintUserToken({}));
     expect(r.status).toBe(200);
     expect(r.body.errors).toBeUndefined();
+    expect(entra.jwksRequests() - fetchesBefore).toBe(1);
   });
 
   it('still serves the GraphiQL page, whose requests carry the token', async () => {

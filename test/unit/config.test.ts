@@ -27,7 +27,7 @@ describe('loadConfig', () => {
     expect(r.config.mode).toBe('remote');
     expect(r.config.upstream.baseUrl).toBe('https://api.partnercenter.microsoft.com');
     expect(r.config.azure).toMatchObject({ tenantId: tenant, clientId: 'c1', mode: 'app', authorityHost: 'https://login.microsoftonline.com' });
-    expect(r.config.callers).toEqual({ audiences: ['api://c1', 'c1'], allowedTenants: [tenant] });
+    expect(r.config.callers).toEqual({ audiences: ['api://c1', 'c1'], allowedTenants: [tenant], jwksCooldownMs: 5000 });
   });
 
   it('checks the identity settings', () => {
