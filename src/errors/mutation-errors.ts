@@ -3,7 +3,6 @@
 // returns whatever matches the union's error classes as a member and throws the rest.
 import { PartnerCenterError } from '../upstream/errors.js';
 import { ConflictError, NotFoundError, ThrottledError, UpstreamTimeoutError, UpstreamUnavailableError, ValidationError } from './gateway-errors.js';
-import { isCallerCancellation } from './timeouts.js';
 
 /** Partner Center's "already submitted" code: a state conflict although it comes as bad input. */
 const ALREADY_SUBMITTED = 800065;
@@ -23,9 +22,10 @@ export function toMutationError(err: unknown): unknown {
     case 'FORBIDDEN':
       if (err.code === ALREADY_SUBMITTED) return new ConflictError(desc, 'CONFLICT', err.code);
       return new ValidationError(desc, [], err.code);
-    case 'TIMEOUT':
+    case 'CANCELLED':
       // A caller that went away reads no answer: not a union member, it stays a request error.
-      if (isCallerCancellation(err)) return err;
+      return err;
+    case 'TIMEOUT':
       return new UpstreamTimeoutError(`Partner Center did not answer in time (${desc}); the change may or may not have been made.`);
     default:
       return new UpstreamUnavailableError(`Partner Center could not complete the request: ${desc}`);

@@ -14,12 +14,10 @@ const QUERY_CODES: Record<PartnerCenterError['kind'], string> = {
   SERVER_ERROR: 'UPSTREAM_UNAVAILABLE',
   UNAVAILABLE: 'UPSTREAM_UNAVAILABLE',
   TIMEOUT: 'UPSTREAM_TIMEOUT',
+  CANCELLED: 'REQUEST_CANCELLED',
   NETWORK: 'UPSTREAM_UNAVAILABLE',
   INVALID_RESPONSE: 'UPSTREAM_INVALID_RESPONSE',
 };
-
-/** The caller's own cancellation is not Partner Center being slow (see timeouts.ts). */
-const CANCELLED = 'REQUEST_CANCELLED';
 
 function messageOf(err: PartnerCenterError): string {
   if (err.kind === 'THROTTLED') return `Partner Center is throttling requests${err.retryAfter === undefined ? '' : `; retry after ${err.retryAfter} s`}.`;
@@ -31,7 +29,7 @@ function messageOf(err: PartnerCenterError): string {
 export function upstreamGraphQLError(err: PartnerCenterError): GraphQLError {
   return new GraphQLError(messageOf(err), {
     extensions: {
-      code: isCallerCancellation(err) ? CANCELLED : QUERY_CODES[err.kind],
+      code: QUERY_CODES[err.kind],
       ...(err.retryAfter === undefined ? {} : { retryAfter: err.retryAfter }),
       upstream: {
         status: err.status,

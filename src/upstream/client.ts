@@ -239,7 +239,7 @@ export class PartnerCenterClient {
       const byCaller = ctx.signal?.aborted === true;
       return new PartnerCenterError({
         ...base,
-        kind: 'TIMEOUT',
+        kind: byCaller ? 'CANCELLED' : 'TIMEOUT',
         description: byCaller ? 'The request was cancelled by the caller.' : `No answer within the ${this.options.deadlineMs} ms deadline.`,
         retryable: !byCaller,
         cause: err,

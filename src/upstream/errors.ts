@@ -13,6 +13,8 @@ export type PartnerCenterErrorKind =
   | 'SERVER_ERROR'
   | 'UNAVAILABLE'
   | 'TIMEOUT'
+  /** The caller went away (its request was aborted): says nothing about Partner Center. */
+  | 'CANCELLED'
   | 'NETWORK'
   | 'INVALID_RESPONSE';
 
