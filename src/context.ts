@@ -4,10 +4,10 @@
 import { setMaxListeners } from 'node:events';
 import type { Logger } from 'pino';
 import type { CallContext, PartnerCenterClient } from './upstream/client.js';
-import type { SharedCache } from './cache/shared-cache.js';
-import type { IdempotencyKeeper } from './cache/idempotency.js';
-import type { StatusPollers } from './cache/status-poller.js';
-import type { RecentOrders } from './cache/recent-orders.js';
+import type { SharedCache } from './state/shared-cache.js';
+import type { IdempotencyKeeper } from './state/idempotency.js';
+import type { StatusPollers } from './state/status-poller.js';
+import type { RecentOrders } from './state/recent-orders.js';
 import type { UpstreamOrder } from './upstream/orders.js';
 import { identityScope, type CallerIdentity } from './auth/identity.js';
 import type { CursorSigner, ScopedCursorSigner } from './schema/cursor-signer.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { MemoryStore } from '../../src/cache/memory-store.js';
-import { SharedCache } from '../../src/cache/shared-cache.js';
+import { MemoryStore } from '../../src/state/memory-store.js';
+import { SharedCache } from '../../src/state/shared-cache.js';
 
 describe('SharedCache', () => {
   it('loads once for concurrent misses and serves hits until the TTL ends', async () => {

@@ -2,7 +2,7 @@
 import { builder } from '../../builder.js';
 import type { UpstreamOrder } from '../../upstream/orders.js';
 import { orderListLoader, subscriptionListLoader } from './customer.loaders.js';
-import { mergeOrders } from '../../cache/recent-orders.js';
+import { mergeOrders } from '../../state/recent-orders.js';
 import { nullIfNotFound } from '../../errors/not-found.js';
 import { invalidInput, joinKey, validGuid } from '../node.js';
 import { ID_PATTERNS } from '../../ids.js';

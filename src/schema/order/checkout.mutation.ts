@@ -9,7 +9,7 @@
 import { randomUUID } from 'node:crypto';
 import { builder } from '../../builder.js';
 import { checkoutCart, type UpstreamCheckoutResult } from '../../upstream/carts.js';
-import { derivedGuid, IdempotencyKeyReusedError } from '../../cache/idempotency.js';
+import { derivedGuid, IdempotencyKeyReusedError } from '../../state/idempotency.js';
 import { ConflictError, ValidationError } from '../../errors/gateway-errors.js';
 import { typedErrors } from '../../errors/mutation-errors.js';
 import { guidArg } from '../mutation-args.js';
