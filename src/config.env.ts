@@ -37,6 +37,19 @@ export const gatewayEnv = {
   CURSOR_SIGNING_KEY: z.preprocess(blankToUndefined, z.string().min(32, 'must be at least 32 characters').optional()),
   CATALOG_CACHE_TTL_S: int(0, 86_400).default(900),
   CATALOG_CACHE_MAX_ENTRIES: int(1, 1_000_000).default(5_000),
+  // Past its TTL a catalog entry is still served while one refresh runs in the background...
+  CATALOG_STALE_WHILE_REVALIDATE_S: int(0, 7 * 86_400).default(3_600),
+  // ...and, when Partner Center fails (5xx, timeout, throttling), up to this age.
+  CATALOG_STALE_IF_ERROR_S: int(0, 30 * 86_400).default(86_400),
+  // Shared state for many replicas; unset keeps everything in this process's memory.
+  REDIS_URL: z.preprocess(blankToUndefined, z.url({ protocol: /^rediss?$/ }).optional()),
+  REDIS_KEY_PREFIX: z.string().regex(/^[A-Za-z0-9_-]{1,32}$/, 'letters, digits, _ and - only (1 to 32)').default('pcgw'),
+  REDIS_COMMAND_TIMEOUT_MS: int(10, 60_000).default(500),
+  // Fleet-wide upstream budget (requests per minute; 0: no budget). Partner Center documents 500 per
+  // minute per tenant for the Order, Subscription and Customer resources.
+  UPSTREAM_BUDGET_PARTNER_PER_MIN: int(0, 1_000_000).default(3_000),
+  UPSTREAM_BUDGET_CUSTOMER_PER_MIN: int(0, 1_000_000).default(500),
+  ORDER_STATUS_POLL_LEASE_MS: int(1_000, 600_000).default(10_000),
   IDEMPOTENCY_TTL_S: int(60, 30 * 86_400).default(86_400),
   RECENT_ORDERS_TTL_S: int(0, 86_400).default(1_800),
   STATE_MAX_ENTRIES: int(100, 10_000_000).default(100_000),

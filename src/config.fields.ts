@@ -19,7 +19,8 @@ export interface Fields<S extends Shape> {
 }
 
 // Secrets are never echoed back, not even when they are wrong.
-const SECRET_NAME = /SECRET|PASSWORD|KEY/;
+// REDIS_URL may carry a password (redis://:secret@host).
+const SECRET_NAME = /SECRET|PASSWORD|KEY|REDIS_URL/;
 
 export function parseFields<S extends Shape>(shape: S, env: Env): Fields<S> {
   const values: Record<string, unknown> = {};

@@ -7,7 +7,7 @@ import { isSet, parseFields, type Env, type Fields } from './config.fields.js';
 import type { AzureCredentials, Config } from './config.types.js';
 import { isGuid } from './ids.js';
 
-export type { AzureCredentials, CallerAuthSettings, Config, HttpSettings, UpstreamSettings } from './config.types.js';
+export type { AzureCredentials, CallerAuthSettings, Config, HttpSettings, RedisSettings, UpstreamSettings } from './config.types.js';
 
 export const PARTNER_CENTER_API_ROOT = 'https://api.partnercenter.microsoft.com';
 
@@ -61,7 +61,14 @@ export function loadConfig(env: Env = process.env): ConfigResult {
       pollMaxMs: e.UPSTREAM_POLL_MAX_MS,
     },
     ...(azure ? { azure } : {}),
-    catalogCache: { ttlSeconds: e.CATALOG_CACHE_TTL_S, maxEntries: e.CATALOG_CACHE_MAX_ENTRIES },
+    catalogCache: {
+      ttlSeconds: e.CATALOG_CACHE_TTL_S,
+      maxEntries: e.CATALOG_CACHE_MAX_ENTRIES,
+      staleWhileRevalidateSeconds: e.CATALOG_STALE_WHILE_REVALIDATE_S,
+      staleIfErrorSeconds: e.CATALOG_STALE_IF_ERROR_S,
+    },
+    ...(e.REDIS_URL ? { redis: { url: e.REDIS_URL, keyPrefix: `${e.REDIS_KEY_PREFIX}:v1:`, commandTimeoutMs: e.REDIS_COMMAND_TIMEOUT_MS } } : {}),
+    budget: { partnerPerMinute: e.UPSTREAM_BUDGET_PARTNER_PER_MIN, customerPerMinute: e.UPSTREAM_BUDGET_CUSTOMER_PER_MIN },
     state: { idempotencyTtlSeconds: e.IDEMPOTENCY_TTL_S, recentOrdersTtlSeconds: e.RECENT_ORDERS_TTL_S, maxEntries: e.STATE_MAX_ENTRIES },
     limits: {
       maxDepth: e.MAX_QUERY_DEPTH,
@@ -70,7 +77,7 @@ export function loadConfig(env: Env = process.env): ConfigResult {
       maxRequestBytes: e.MAX_REQUEST_BYTES,
     },
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
-    orderStatusPoll: { initialMs: e.ORDER_STATUS_POLL_MS, maxMs: Math.max(e.ORDER_STATUS_POLL_MS, e.ORDER_STATUS_POLL_MAX_MS) },
+    orderStatusPoll: { initialMs: e.ORDER_STATUS_POLL_MS, maxMs: Math.max(e.ORDER_STATUS_POLL_MS, e.ORDER_STATUS_POLL_MAX_MS), leaseMs: e.ORDER_STATUS_POLL_LEASE_MS },
     http: {
       corsOrigins: listOf(e.CORS_ORIGINS),
       ...(e.PERSISTED_DOCUMENTS ? { persistedDocumentsPath: e.PERSISTED_DOCUMENTS } : {}),

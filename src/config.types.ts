@@ -55,6 +55,15 @@ export interface HttpSettings {
   readonly cursorSigningKey?: string;
 }
 
+export interface RedisSettings {
+  /** redis:// or rediss:// URL, credentials included (never logged). */
+  readonly url: string;
+  /** Namespaced and versioned, e.g. "pcgw:v1:"; every key starts with it. */
+  readonly keyPrefix: string;
+  /** A command slower than this counts as Redis trouble: the feature falls back. */
+  readonly commandTimeoutMs: number;
+}
+
 export interface Config {
   readonly port: number;
   readonly host: string;
@@ -66,7 +75,18 @@ export interface Config {
   /** Present in remote mode; in sandbox mode the URL is only known once the sandbox listens. */
   readonly upstream: Omit<UpstreamSettings, 'baseUrl'> & { readonly baseUrl?: string };
   readonly azure?: AzureCredentials;
-  readonly catalogCache: { readonly ttlSeconds: number; readonly maxEntries: number };
+  readonly catalogCache: {
+    readonly ttlSeconds: number;
+    readonly maxEntries: number;
+    /** Past the TTL an entry is served while one background refresh runs, for this long. */
+    readonly staleWhileRevalidateSeconds: number;
+    /** When Partner Center fails, the last good entry is served up to this age. */
+    readonly staleIfErrorSeconds: number;
+  };
+  /** Present when REDIS_URL is set: state shared by every replica. */
+  readonly redis?: RedisSettings;
+  /** Fleet-wide upstream request budget, per minute; 0 means none. */
+  readonly budget: { readonly partnerPerMinute: number; readonly customerPerMinute: number };
   /** Shared state that is not a cache: idempotency outcomes and read-your-writes orders. */
   readonly state: { readonly idempotencyTtlSeconds: number; readonly recentOrdersTtlSeconds: number; readonly maxEntries: number };
   readonly limits: {
@@ -77,6 +97,6 @@ export interface Config {
   };
   readonly shutdownGraceMs: number;
   /** orderStatusChanged polls Partner Center from this interval, backing off to the maximum. */
-  readonly orderStatusPoll: { readonly initialMs: number; readonly maxMs: number };
+  readonly orderStatusPoll: { readonly initialMs: number; readonly maxMs: number; /** The fleet-wide lease of one poller. */ readonly leaseMs: number };
   readonly http: HttpSettings;
 }

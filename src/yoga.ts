@@ -9,7 +9,7 @@ import { createContext, type GatewayContext, type GatewayServices } from './cont
 import { subgraphSchema } from './schema/index.js';
 import { PartnerCenterClient, type ClientOptions } from './upstream/client.js';
 import { SharedCache } from './state/shared-cache.js';
-import { MemoryStore } from './state/memory-store.js';
+import { createSharedState } from './state/shared-state.js';
 import { IdempotencyKeeper } from './state/idempotency.js';
 import { RecentOrders } from './state/recent-orders.js';
 import { StatusPollers } from './state/status-poller.js';
@@ -54,15 +54,15 @@ export function createGateway({ config, baseUrl, logger, client }: GatewayOption
   const msal = azure ? createMsalClient(azure, logger) : undefined;
   const tokens = msal && azure ? (azure.mode === 'user' ? onBehalfOfTokens(msal, azure.refreshMarginSeconds) : appOnlyTokens(msal, azure.refreshMarginSeconds)) : undefined;
   const authenticator = azure && callers ? new CallerAuthenticator(azure.authorityHost, callers) : undefined;
+  const shared = createSharedState(config, logger);
   const upstream = new PartnerCenterClient({
     ...config.upstream,
     baseUrl,
     ...(tokens ? { getToken: (ctx) => tokens.getToken(ctx), onUnauthorized: (ctx) => tokens.invalidate(ctx) } : {}),
     ...client,
   });
-  const catalogCache = new SharedCache(new MemoryStore(config.catalogCache.maxEntries), config.catalogCache.ttlSeconds * 1000);
-  // Shared state that must not be evicted by catalog churn lives in its own store.
-  const state = new MemoryStore(config.state.maxEntries);
+  const catalogCache = new SharedCache(shared.catalogStore, config.catalogCache.ttlSeconds * 1000);
+  const state = shared.stateStore;
   const services: GatewayServices = {
     partnerScope: config.azure?.tenantId ?? new URL(baseUrl).host,
     upstream,
@@ -126,7 +126,13 @@ export function createGateway({ config, baseUrl, logger, client }: GatewayOption
       }),
       useCorrelationId(),
       useOperationLog(),
-      useReadinessCheck({ endpoint: READY_PATH, check: () => ready }),
+      // Redis trouble degrades the gateway but does not stop it serving (each feature falls back),
+      // so /ready stays 200 and says so in its body; 503 only while draining.
+      useReadinessCheck({
+        endpoint: READY_PATH,
+        check: ({ fetchAPI }) =>
+          ready ? new fetchAPI.Response(JSON.stringify({ ready: true, ...shared.status() }), { headers: { 'content-type': 'application/json' } }) : false,
+      }),
     ],
   });
 
@@ -138,7 +144,7 @@ export function createGateway({ config, baseUrl, logger, client }: GatewayOption
     },
     close: async () => {
       ready = false;
-      await upstream.close();
+      await Promise.all([upstream.close(), shared.close()]);
     },
   };
 }
