@@ -10,6 +10,9 @@ import type { CallerIdentity } from '../auth/identity.js';
 import { PartnerCenterError, kindForStatus, parseFaultBody, parseRetryAfter } from './errors.js';
 import { classifyNetworkError, isRetryable, type HttpMethod } from './retry-rules.js';
 
+/** Below this much time left before the deadline, no new attempt is started. */
+const MIN_ATTEMPT_MS = 10;
+
 export interface CallContext {
   correlationId: string;
   /** The caller, when the gateway authenticates callers; app+user mode acts on their behalf. */
@@ -154,7 +157,9 @@ export class PartnerCenterClient {
     try {
       return await policy.execute(async () => {
         // The deadline (or the caller) ended the call during a backoff wait: no further attempt.
-        if (signal.aborted) throw this.networkError(signal.reason, { requestId, correlationId: ctx.correlationId, method: opts.method, path: pathOnly }, signal, ctx);
+        // A wait clamped to the deadline may wake a millisecond before the deadline's own timer,
+        // and an attempt with almost no time left cannot get an answer, so that counts as ended.
+        if (signal.aborted || deadlineAt - Date.now() < MIN_ATTEMPT_MS) throw this.stopped({ requestId, correlationId: ctx.correlationId, method: opts.method, path: pathOnly }, ctx, signal.reason);
         attempt += 1;
         return this.attempt(ctx, opts, path, pathOnly, requestId, attempt, signal);
       }, signal);
@@ -235,18 +240,21 @@ export class PartnerCenterClient {
     signal: AbortSignal,
     ctx: CallContext,
   ): PartnerCenterError {
-    if (signal.aborted) {
-      const byCaller = ctx.signal?.aborted === true;
-      return new PartnerCenterError({
-        ...base,
-        kind: byCaller ? 'CANCELLED' : 'TIMEOUT',
-        description: byCaller ? 'The request was cancelled by the caller.' : `No answer within the ${this.options.deadlineMs} ms deadline.`,
-        retryable: !byCaller,
-        cause: err,
-      });
-    }
+    if (signal.aborted) return this.stopped(base, ctx, err);
     const { kind, description } = classifyNetworkError(err);
     return new PartnerCenterError({ ...base, kind, description, retryable: true, cause: err });
+  }
+
+  /** The call ended by its deadline (TIMEOUT) or by the caller going away (CANCELLED). */
+  private stopped(base: { requestId: string; correlationId: string; method: string; path: string }, ctx: CallContext, cause: unknown): PartnerCenterError {
+    const byCaller = ctx.signal?.aborted === true;
+    return new PartnerCenterError({
+      ...base,
+      kind: byCaller ? 'CANCELLED' : 'TIMEOUT',
+      description: byCaller ? 'The request was cancelled by the caller.' : `No answer within the ${this.options.deadlineMs} ms deadline.`,
+      retryable: !byCaller,
+      cause,
+    });
   }
 
   async close(): Promise<void> {
