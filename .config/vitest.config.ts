@@ -9,6 +9,10 @@ export default defineConfig({
   test: {
     root: new URL('..', import.meta.url).pathname,
     include: ['test/**/*.test.ts'],
+    // Before any test file: Debian's chromium and redis-server, installed through apt-get when the
+    // run is root and they are missing, or the run stops with the command to install them. Then a
+    // directory for the pid files of the redis-servers the tests start, reaped at the end.
+    globalSetup: ['test/helpers/system-packages.ts', 'test/helpers/redis-server.ts'],
     pool: 'forks',
     maxWorkers: 2,
     testTimeout: 30_000,
