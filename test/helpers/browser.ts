@@ -1,6 +1,6 @@
 // Debian's Chromium, driven through playwright-core, for end-to-end tests of pages the gateway
 // serves. playwright-core never downloads a browser (this machine's network would refuse it), so
-// the tests use the system's /usr/bin/chromium, which .ci/run installs when it is missing.
+// the tests use the system's /usr/bin/chromium, which the test run's globalSetup (test/helpers/system-packages.ts) installs when it is missing.
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -34,7 +34,7 @@ export interface Chromium {
  */
 export async function launchChromium(): Promise<Chromium> {
   if (!existsSync(CHROMIUM)) {
-    throw new Error(`${CHROMIUM} not found: the browser tests need Debian's Chromium (apt-get install chromium; .ci/run installs it when missing)`);
+    throw new Error(`${CHROMIUM} not found: the browser tests need Debian's Chromium (apt-get install chromium; npm test installs it when missing and run as root)`);
   }
   // A fresh profile per launch: GraphiQL keeps tabs in localStorage, and a reused profile would
   // open the last session's tabs instead of the examples. Playwright refuses --user-data-dir in
