@@ -8,6 +8,7 @@ import type { Config } from './config.js';
 import { createContext, type GatewayContext, type GatewayServices } from './context.js';
 import { subgraphSchema } from './schema/index.js';
 import { PartnerCenterClient, type ClientOptions } from './upstream/client.js';
+import { createUpstreamBudget } from './upstream/budget.js';
 import { SharedCache } from './state/shared-cache.js';
 import { createSharedState } from './state/shared-state.js';
 import { IdempotencyKeeper } from './state/idempotency.js';
@@ -59,6 +60,12 @@ export function createGateway({ config, baseUrl, logger, client }: GatewayOption
     ...config.upstream,
     baseUrl,
     ...(tokens ? { getToken: (ctx) => tokens.getToken(ctx), onUnauthorized: (ctx) => tokens.invalidate(ctx) } : {}),
+    // The fleet-wide budget of Partner Center calls, shared through Redis when it is configured.
+    // The embedded sandbox (sandbox mode) is no Partner Center to protect: no budget there.
+    budget:
+      config.mode === 'sandbox'
+        ? undefined
+        : createUpstreamBudget({ ...config.budget, partnerScope: config.azure?.tenantId ?? new URL(baseUrl).host, redis: shared.redis, logger: logger.child({ component: 'upstream-budget' }) }),
     ...client,
   });
   const catalogCache = new SharedCache(shared.catalogStore, config.catalogCache.ttlSeconds * 1000);

@@ -9,6 +9,9 @@ import type { Logger } from 'pino';
 import type { CallerIdentity } from '../auth/identity.js';
 import { PartnerCenterError, kindForStatus, parseFaultBody, parseRetryAfter } from './errors.js';
 import { classifyNetworkError, isRetryable, type HttpMethod } from './retry-rules.js';
+import { admit } from './budget-admit.js';
+import { customerOfPath } from './budget-scope.js';
+import type { UpstreamBudget } from './budget.js';
 
 /** Below this much time left before the deadline, no new attempt is started. */
 const MIN_ATTEMPT_MS = 10;
@@ -74,6 +77,11 @@ export interface ClientOptions extends TransportSettings {
   onCall?: (event: CallEvent) => void;
   userAgent?: string;
   random?: () => number;
+  /**
+   * The fleet-wide budget (src/upstream/budget.ts): every attempt takes its points first, and a
+   * 429 with Retry-After pauses its scope. None: no budget, no pauses. The client closes it.
+   */
+  budget?: UpstreamBudget | undefined;
 }
 
 export class PartnerCenterClient {
@@ -159,7 +167,11 @@ export class PartnerCenterClient {
         // The deadline (or the caller) ended the call during a backoff wait: no further attempt.
         // A wait clamped to the deadline may wake a millisecond before the deadline's own timer,
         // and an attempt with almost no time left cannot get an answer, so that counts as ended.
-        if (signal.aborted || deadlineAt - Date.now() < MIN_ATTEMPT_MS) throw this.stopped({ requestId, correlationId: ctx.correlationId, method: opts.method, path: pathOnly }, ctx, signal.reason);
+        const base = { requestId, correlationId: ctx.correlationId, method: opts.method, path: pathOnly };
+        if (signal.aborted || deadlineAt - Date.now() < MIN_ATTEMPT_MS) throw this.stopped(base, ctx, signal.reason);
+        // Each attempt, retries included, costs the budget what it costs Partner Center.
+        const { budget } = this.options;
+        if (budget) await admit(budget, { customerId: this.customerOf(pathOnly), deadlineAt, minAttemptMs: MIN_ATTEMPT_MS, signal, base }, (cause) => this.stopped(base, ctx, cause));
         attempt += 1;
         return this.attempt(ctx, opts, path, pathOnly, requestId, attempt, signal);
       }, signal);
@@ -222,6 +234,8 @@ export class PartnerCenterClient {
     const retryAfter = parseRetryAfter(res.headers['retry-after']);
     const kind = kindForStatus(res.statusCode);
     if (kind === 'UNAUTHORIZED') this.options.onUnauthorized?.(ctx);
+    // Partner Center said when this scope may be called again: no replica calls it before then.
+    if (res.statusCode === 429 && retryAfter !== undefined) await this.options.budget?.pause(this.customerOf(pathOnly), retryAfter * 1000);
     throw new PartnerCenterError({
       ...base,
       kind,
@@ -257,8 +271,13 @@ export class PartnerCenterClient {
     });
   }
 
+  /** The customer a request path names ('/v1/customers/{id}/...'): its calls count against its budget too. */
+  private customerOf(pathOnly: string): string | undefined {
+    return pathOnly.startsWith(`${this.prefix}/`) ? customerOfPath(pathOnly.slice(this.prefix.length)) : undefined;
+  }
+
   async close(): Promise<void> {
-    if (this.ownsDispatcher) await this.dispatcher.close();
+    await Promise.all([this.ownsDispatcher ? this.dispatcher.close() : undefined, this.options.budget?.close()]);
   }
 }
 

@@ -8,6 +8,9 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export function isRetryable(method: HttpMethod, err: PartnerCenterError): boolean {
   if (!err.retryable) return false;
+  // THROTTLED without a status is the gateway's own budget (or a fleet-wide pause) refusing the
+  // call: it has already waited what the deadline allows, so another attempt now is refused again.
+  if (err.kind === 'THROTTLED' && err.status === undefined) return false;
   if (method === 'GET') return true;
   // No answer at all (refused, reset, timed out): the repeat carries the same MS-RequestId.
   if (err.status === undefined) return true;

@@ -127,6 +127,15 @@ describe('PartnerCenterClient retries', () => {
     expect(seen).toHaveLength(1);
   });
 
+  it('without a budget, a 429 holds back only its own call: the next one goes upstream', async () => {
+    reply('/v1/products', 429, { statusCode: 429, message: 'Rate limit is exceeded. Try again in 57 seconds.' }, { 'retry-after': '57' });
+    reply('/v1/products', 200, products);
+    const c = client();
+    expect(await listProducts(c, ctx, { country: 'US', targetView: 'OnlineServices' }).catch((e: unknown) => e)).toMatchObject({ kind: 'THROTTLED', retryAfter: 57 });
+    expect(await listProducts(c, ctx, { country: 'US', targetView: 'OnlineServices' })).toHaveLength(1);
+    expect(seen).toHaveLength(2);
+  });
+
   it('gives up after maxAttempts', async () => {
     for (let i = 0; i < 3; i++) reply('/v1/products', 503, fault(800003, 'busy'));
     const err = await listProducts(client({ maxAttempts: 3 }), ctx, { country: 'US', targetView: 'OnlineServices' }).catch((e: unknown) => e);
