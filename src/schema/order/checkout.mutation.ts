@@ -2,8 +2,11 @@
 // - The MS-RequestId is derived from (partner scope, idempotency key, customer, cart): a client retry,
 //   a gateway retry after a timeout and a concurrent duplicate all send the same id, and Partner
 //   Center de-duplicates by it.
-// - The outcome is kept under the key; repeats get it back without another upstream call, and
-//   concurrent repeats in this process join the call in flight.
+// - The outcome is kept under the key (per caller scope); repeats get it back without another upstream
+//   call. Concurrent repeats join the call in flight: in this process, and with Redis on any replica
+//   (the first claims the key, the others wait for its outcome; src/state/idempotency.ts).
+// - Redis down or slow: each replica answers on its own, and the derived MS-RequestId still makes
+//   every duplicate the same single order.
 // - The same key for another cart is refused. Without a key, the gateway still keeps one
 //   MS-RequestId across its own retries of the call.
 import { randomUUID } from 'node:crypto';
@@ -76,7 +79,7 @@ builder.mutationFields((t) => ({
         };
         if (key === undefined) return place();
         try {
-          return await ctx.services.idempotency.run(`${ctx.scope}:${key}`, `${customerId}:${cartId}`, place);
+          return await ctx.services.idempotency.run(ctx.scope, key, `${customerId}:${cartId}`, place);
         } catch (err) {
           if (err instanceof IdempotencyKeyReusedError) throw new ConflictError(`${err.message} It was first used for another cart.`, 'IDEMPOTENCY_KEY_REUSED');
           throw err;
