@@ -5,6 +5,7 @@ import { setMaxListeners } from 'node:events';
 import type { Logger } from 'pino';
 import type { CallContext, PartnerCenterClient } from './upstream/client.js';
 import type { SharedCache } from './state/shared-cache.js';
+import { StaleCatalogReads } from './state/stale-catalog.js';
 import type { IdempotencyKeeper } from './state/idempotency.js';
 import type { StatusPollers } from './state/status-poller.js';
 import type { RecentOrders } from './state/recent-orders.js';
@@ -43,6 +44,8 @@ export interface GatewayContext {
   logger: Logger;
   /** Cursors issued to this caller, and only this caller's, verify. */
   cursors: ScopedCursorSigner;
+  /** Catalog reads of this operation served stale because Partner Center failed (extensions.catalog). */
+  staleCatalog: StaleCatalogReads;
 }
 
 export function createContext(
@@ -74,5 +77,6 @@ export function createContext(
     catalogCache: services.catalogCache,
     logger,
     cursors: services.cursorSigner.forScope(scope),
+    staleCatalog: new StaleCatalogReads(),
   };
 }

@@ -17,6 +17,7 @@ import { StatusPollers } from './state/status-poller.js';
 import { correlationIdOf, useCorrelationId } from './plugins/correlation.js';
 import { useExactEndpoints } from './plugins/endpoints.js';
 import { useOperationLog } from './plugins/operation-log.js';
+import { useStaleCatalogMarker } from './plugins/stale-catalog-marker.js';
 import { maskError } from './plugins/mask-error.js';
 import { EXAMPLE_QUERY } from './graphiql.js';
 import { createMsalClient } from './auth/msal.js';
@@ -68,7 +69,7 @@ export function createGateway({ config, baseUrl, logger, client }: GatewayOption
         : createUpstreamBudget({ ...config.budget, partnerScope: config.azure?.tenantId ?? new URL(baseUrl).host, redis: shared.redis, logger: logger.child({ component: 'upstream-budget' }) }),
     ...client,
   });
-  const catalogCache = new SharedCache(shared.catalogStore, config.catalogCache.ttlSeconds * 1000);
+  const catalogCache = new SharedCache(shared.catalogStore, { ...config.catalogCache, loadTimeoutMs: config.upstream.deadlineMs, redis: shared.redis, logger: logger.child({ component: 'catalog-cache' }) });
   const state = shared.stateStore;
   const services: GatewayServices = {
     partnerScope: config.azure?.tenantId ?? new URL(baseUrl).host,
@@ -132,6 +133,7 @@ export function createGateway({ config, baseUrl, logger, client }: GatewayOption
         maxDirectives: { n: 20 },
       }),
       useCorrelationId(),
+      useStaleCatalogMarker(),
       useOperationLog(),
       // Redis trouble degrades the gateway but does not stop it serving (each feature falls back),
       // so /ready stays 200 and says so in its body; 503 only while draining.

@@ -1,5 +1,6 @@
 // Catalog reads through the cross-request cache. The public catalog is the same for every caller of
-// this partner, so it is cached per market (country, segment, view, locale) with a TTL; nothing
+// this partner, so it is cached per market (country, segment, view, locale) with a TTL, served stale
+// while it refreshes and when Partner Center fails (src/state/shared-cache.ts); nothing
 // customer-specific passes through here.
 import type { GatewayContext } from '../../context.js';
 import * as catalog from '../../upstream/catalog.js';
@@ -11,12 +12,14 @@ export type ProductShape = UpstreamProduct & { country: string };
 export type SkuShape = UpstreamSku & { country: string };
 export type AvailabilityShape = UpstreamAvailability;
 
-function cached<T>(ctx: GatewayContext, parts: (string | undefined)[], load: (call: CallContext) => Promise<T>): Promise<T> {
+async function cached<T>(ctx: GatewayContext, parts: (string | undefined)[], load: (call: CallContext) => Promise<T>): Promise<T> {
   const key = ['catalog', ctx.locale, ...parts.map((p) => p ?? '*')].join('|');
-  // A shared load must not die with the request that happened to start it: drop the caller's signal
-  // (the upstream deadline still bounds it).
+  // A shared load (other readers, other replicas, a background refresh) must not die with the
+  // request that happened to start it: drop the caller's signal (the upstream deadline still bounds it).
   const { signal: _signal, ...call } = ctx.call;
-  return ctx.catalogCache.getOrLoad(key, () => load(call));
+  const read = await ctx.catalogCache.read(key, () => load(call));
+  if (read.staleAgeMs !== undefined) ctx.staleCatalog.note(read.staleAgeMs);
+  return read.value;
 }
 
 export function products(ctx: GatewayContext, q: catalog.ProductListQuery): Promise<ProductShape[]> {
