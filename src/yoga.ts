@@ -80,7 +80,7 @@ export function createGateway({ config, baseUrl, logger, client }: GatewayOption
     logger,
     defaultLocale: config.upstream.locale,
     pollMaxMs: config.upstream.pollMaxMs,
-    orderPollers: new StatusPollers(),
+    orderPollers: new StatusPollers(shared.redis, { leaseMs: config.orderStatusPoll.leaseMs, namespace: 'order-status', logger: logger.child({ component: 'order-status' }) }),
     orderPollMs: { initial: config.orderStatusPoll.initialMs, max: config.orderStatusPoll.maxMs },
     cursorSigner: new CursorSigner(config.http.cursorSigningKey),
   };

@@ -1,91 +1,100 @@
 // One poller per watched resource, however many watchers: it asks upstream with backoff, tells
 // every watcher each change once, and stops at a terminal state or when the last watcher leaves.
-import { setTimeout as sleep } from 'node:timers/promises';
+// Without Redis that is one poller per process. With Redis it is one per fleet: the replica that
+// holds the resource's lease polls and publishes, the others relay (fleet-status.ts); while Redis is
+// away each replica falls back to its own poller, and rejoins when Redis returns.
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
+import { pino, type Logger } from 'pino';
+import { FleetStatus, type FleetLink } from './fleet-status.js';
+import { PollLoop } from './poll-loop.js';
+import type { PollerOptions } from './poller-options.js';
+import type { RedisConnection } from './redis.js';
+import { StatusChannels } from './status-channels.js';
+import { StatusHub, type Watcher } from './status-hub.js';
 
-export interface PollerOptions<T> {
-  fetch: () => Promise<T>;
-  /** Equal states are not sent again. */
-  same: (a: T, b: T) => boolean;
-  terminal: (value: T) => boolean;
-  initialDelayMs: number;
-  maxDelayMs: number;
+export { PollFailure, type PollerOptions } from './poller-options.js';
+export type { Watcher } from './status-hub.js';
+
+export interface FleetPollerSettings {
+  /** How long a lease lives without renewal: a dead holder is replaced about this long after it died. */
+  leaseMs: number;
+  /** Key namespace, e.g. 'order-status'. */
+  namespace: string;
+  logger: Logger;
 }
 
-interface Watcher<T> {
-  push(value: T): void;
-  fail(error: unknown): void;
-  end(): void;
+interface Source {
+  readonly polling: boolean;
+  close(): void;
+  health?(up: boolean): void;
 }
 
-class Poller<T> {
-  readonly watchers = new Set<Watcher<T>>();
-  private last: T | undefined;
-  private readonly stop = new AbortController();
+interface Entry<T> {
+  hub: StatusHub<T>;
+  source: Source;
+}
 
-  constructor(
-    private readonly options: PollerOptions<T>,
-    private readonly onDone: () => void,
-  ) {
-    void this.run();
-  }
-
-  add(w: Watcher<T>): void {
-    this.watchers.add(w);
-    // A late watcher starts from the state the others already saw.
-    if (this.last !== undefined) w.push(this.last);
-  }
-
-  remove(w: Watcher<T>): void {
-    this.watchers.delete(w);
-    if (this.watchers.size === 0) this.finish();
-  }
-
-  private finish(): void {
-    this.stop.abort();
-    this.onDone();
-  }
-
-  private async run(): Promise<void> {
-    let delay = this.options.initialDelayMs;
-    while (!this.stop.signal.aborted) {
-      let value: T;
-      try {
-        value = await this.options.fetch();
-      } catch (err) {
-        for (const w of this.watchers) w.fail(err);
-        return this.finish();
-      }
-      if (this.last === undefined || !this.options.same(this.last, value)) {
-        this.last = value;
-        for (const w of this.watchers) w.push(value);
-      }
-      if (this.options.terminal(value)) {
-        for (const w of this.watchers) w.end();
-        return this.finish();
-      }
-      await sleep(delay, undefined, { signal: this.stop.signal }).catch(() => undefined);
-      delay = Math.min(Math.round(delay * 1.5), this.options.maxDelayMs);
-    }
-  }
+/** The in-process poller of a gateway without Redis. */
+function localSource<T>(hub: StatusHub<T>, options: PollerOptions<T>): Source {
+  const loop = new PollLoop(options, {
+    value: async (v) => hub.offer(v, options.terminal(v)),
+    error: async (e) => hub.fail(e),
+  });
+  loop.start();
+  return { polling: true, close: () => loop.stop() };
 }
 
 export class StatusPollers {
-  private readonly pollers = new Map<string, Poller<unknown>>();
+  private readonly entries = new Map<string, Entry<unknown>>();
+  private readonly fleet: FleetLink | undefined;
 
-  /** Watches `key`: values arrive through the callbacks; call the returned function to leave. */
-  watch<T>(key: string, options: PollerOptions<T>, watcher: Watcher<T>): () => void {
-    let poller = this.pollers.get(key) as Poller<T> | undefined;
-    if (!poller) {
-      poller = new Poller<T>(options, () => this.pollers.delete(key));
-      this.pollers.set(key, poller as Poller<unknown>);
-    }
-    poller.add(watcher);
-    const p = poller;
-    return () => p.remove(watcher);
+  constructor(redis?: RedisConnection, settings: Partial<FleetPollerSettings> = {}) {
+    if (!redis) return;
+    this.fleet = {
+      redis,
+      channels: new StatusChannels(redis),
+      // Unique per process (and per instance: tests run several replicas in one process).
+      owner: `${hostname()}/${process.pid}/${randomUUID().slice(0, 8)}`,
+      leaseMs: settings.leaseMs ?? 10_000,
+      namespace: settings.namespace ?? 'status',
+      logger: settings.logger ?? pino({ level: 'silent' }),
+    };
+    redis.onHealth((up) => {
+      for (const entry of this.entries.values()) entry.source.health?.(up);
+    });
   }
 
-  /** How many resources are being polled now (for tests and metrics). */
+  /**
+   * Watches `key` (it must carry the caller's scope: it names the Redis keys): values arrive through
+   * the callbacks; call the returned function to leave.
+   */
+  watch<T>(key: string, options: PollerOptions<T>, watcher: Watcher<T>): () => void {
+    let entry = this.entries.get(key) as Entry<T> | undefined;
+    if (!entry) {
+      const hub: StatusHub<T> = new StatusHub<T>(options.same, () => {
+        if (this.entries.get(key) === created) this.entries.delete(key);
+        created.source.close();
+      });
+      const fleet = this.fleet;
+      const created: Entry<T> = { hub, source: fleet ? new FleetStatus(key, hub, options, fleet) : localSource(hub, options) };
+      this.entries.set(key, created as Entry<unknown>);
+      entry = created;
+    }
+    const { hub } = entry;
+    hub.add(watcher);
+    return () => hub.remove(watcher);
+  }
+
+  /** How many resources this process watches now (for tests and metrics). */
   get active(): number {
-    return this.pollers.size;
+    return this.entries.size;
+  }
+
+  /** How many of them this process polls upstream itself (with Redis, the others are polled by another replica). */
+  get polling(): number {
+    let n = 0;
+    for (const entry of this.entries.values()) if (entry.source.polling) n += 1;
+    return n;
   }
 }
