@@ -7,7 +7,6 @@
 // MS-CorrelationId of its own: the poller of a replica sends the one of its first watcher there, so
 // the sandbox's request log says exactly which replica polled, and how often.
 import { randomUUID } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
 import { Redis } from 'ioredis';
 import { createClient } from 'graphql-sse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -85,24 +84,6 @@ const completeOrders = (fleet: Fleet) => fleet.admin('/_sandbox/clock', 'POST', 
 
 async function everyone(ws: SseWatcher[], statuses: string[]): Promise<void> {
   await expect.poll(() => ws.map((w) => w.statuses), WAIT).toEqual(ws.map(() => statuses));
-}
-
-/**
- * The gateway process of a replica: the replica's proc is the tsx launcher, whose child runs
- * src/server.ts (a SIGKILL to the launcher would leave that child running, lease and all).
- */
-function serverPid(replica: Replica): number {
-  const launcher = replica.proc.child.pid;
-  for (const name of readdirSync('/proc').filter((n) => /^\d+$/.test(n))) {
-    try {
-      const stat = readFileSync(`/proc/${name}/stat`, 'latin1');
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      if (ppid === launcher && readFileSync(`/proc/${name}/cmdline`, 'latin1').includes('src/server.ts')) return Number(name);
-    } catch {
-      /* gone meanwhile */
-    }
-  }
-  throw new Error(`no server process under ${launcher}`);
 }
 
 async function leaseKeys(redis: Redis, orderId: string): Promise<string[]> {
@@ -194,7 +175,7 @@ fleetSuite('a fleet whose pollers poll once per lease taken', 600_000, ({ fleet,
     expect(holder).toBeGreaterThanOrEqual(0);
     await completeOrders(fleet());
     const victim = fleet().replicas[holder] as Replica;
-    process.kill(serverPid(victim), 'SIGKILL');
+    victim.proc.child.kill('SIGKILL');
     await victim.proc.exit;
 
     const survivors = ws.filter((w) => w.replica !== holder);

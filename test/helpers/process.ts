@@ -3,7 +3,6 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const TSX = fileURLToPath(new URL('../../node_modules/tsx/dist/cli.mjs', import.meta.url));
 
 export interface Proc {
   child: ChildProcess;
@@ -18,7 +17,9 @@ export function runEntry(entry: string, env: Record<string, string>): Proc {
   // A clean environment: only what a shell would have plus what the test sets.
   const base: Record<string, string> = {};
   for (const k of ['PATH', 'HOME', 'TMPDIR', 'LANG']) if (process.env[k]) base[k] = process.env[k] as string;
-  const child = spawn(process.execPath, [TSX, entry], { cwd: ROOT, env: { ...base, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  // tsx as a loader in the same process (not its CLI, which runs the entry in a child): a signal,
+  // SIGKILL included, reaches the gateway itself, and no orphan outlives a killed test process.
+  const child = spawn(process.execPath, ['--import', 'tsx', entry], { cwd: ROOT, env: { ...base, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
   child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
