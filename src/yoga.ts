@@ -57,6 +57,8 @@ export function createGateway({ config, baseUrl, logger, client }: GatewayOption
   const tokens = msal && azure ? (azure.mode === 'user' ? onBehalfOfTokens(msal, azure.refreshMarginSeconds) : appOnlyTokens(msal, azure.refreshMarginSeconds)) : undefined;
   const authenticator = azure && callers ? new CallerAuthenticator(azure.authorityHost, callers) : undefined;
   const shared = createSharedState(config, logger);
+  // The partner this process serves: every budget and customer-data key starts with it.
+  const partnerScope = config.azure?.tenantId ?? new URL(baseUrl).host;
   const upstream = new PartnerCenterClient({
     ...config.upstream,
     baseUrl,
@@ -66,13 +68,13 @@ export function createGateway({ config, baseUrl, logger, client }: GatewayOption
     budget:
       config.mode === 'sandbox'
         ? undefined
-        : createUpstreamBudget({ ...config.budget, partnerScope: config.azure?.tenantId ?? new URL(baseUrl).host, redis: shared.redis, logger: logger.child({ component: 'upstream-budget' }) }),
+        : createUpstreamBudget({ ...config.budget, partnerScope, redis: shared.redis, logger: logger.child({ component: 'upstream-budget' }) }),
     ...client,
   });
   const catalogCache = new SharedCache(shared.catalogStore, { ...config.catalogCache, loadTimeoutMs: config.upstream.deadlineMs, redis: shared.redis, logger: logger.child({ component: 'catalog-cache' }) });
   const state = shared.stateStore;
   const services: GatewayServices = {
-    partnerScope: config.azure?.tenantId ?? new URL(baseUrl).host,
+    partnerScope,
     upstream,
     catalogCache,
     idempotency: new IdempotencyKeeper(state, config.state.idempotencyTtlSeconds * 1000, { redis: shared.redis, logger, waitMs: config.upstream.deadlineMs, localEntries: config.state.maxEntries }),
