@@ -5,10 +5,14 @@ import { invalidInput, validGuid } from '../node.js';
 import { pageSize } from '../paging.args.js';
 import { CustomerRef } from './customer.type.js';
 import { orderListLoader, subscriptionListLoader } from './customer.loaders.js';
-import { selectsField } from '../selection.js';
+import { selectsField, selectsOtherThan } from '../selection.js';
+import { provenCustomer } from './customer.record.js';
 import { linkConnection } from '../seek-cursor.js';
 
 const CUSTOMER_PAGE = { default: 20, max: 500 };
+
+/** Customer fields answered without the customer's record: its id, and what is read by the id alone. */
+const WITHOUT_RECORD: ReadonlySet<string> = new Set(['__typename', 'id', 'customerId', 'subscriptions', 'subscription', 'orders', 'order', 'cart']);
 
 const CustomerConnection = builder.connectionObject(
   { type: CustomerRef, name: 'CustomerConnection', description: 'A page of customers.' },
@@ -49,9 +53,12 @@ builder.queryFields((t) => ({
       const id = validGuid(String(args.customerId), 'customerId');
       // The customer's own lists need only its id: when the query wants them, start them now, in the
       // same tick as the customer read, instead of one round-trip later.
-      if (selectsField(info, 'subscriptions')) void subscriptionListLoader(ctx).load(id).catch(() => undefined);
+      const subscriptions = selectsField(info, 'subscriptions') ? subscriptionListLoader(ctx).load(id) : undefined;
       if (selectsField(info, 'orders')) void orderListLoader(ctx).load(id).catch(() => undefined);
-      return nullIfNotFound(CustomerRef.getDataloader(ctx).load(id));
+      // The subscription list proves the customer exists: the record is read only for a field that
+      // needs it (customer.record.ts), and the customer resolves with whichever answers first.
+      const eager = selectsOtherThan(info, WITHOUT_RECORD);
+      return nullIfNotFound(provenCustomer(id, () => CustomerRef.getDataloader(ctx).load(id), { eager, subscriptions }));
     },
   }),
 }));
