@@ -1,102 +1,96 @@
-// `npm run bench`: speed and memory of the catalog graph over real HTTP against the embedded
-// sandbox with a fixed upstream latency. Prints a Markdown table for the README. Figures depend on
-// the machine; the upstream call counts do not.
-import { pino } from 'pino';
-import { loadConfig } from '../../src/config.js';
-import { startServer } from '../../src/server.js';
-import { loadSandboxSettings, ROUTE } from '../../src/sandbox/index.js';
+// `npm run bench -- [latencyMs] [options]`: this gateway side by side with the ceiling (bare yoga
+// over in-memory data) and a naive fetch-per-field gateway, each in its own process over one
+// sandbox process with a fixed upstream latency. Warm browse at several concurrencies, cold
+// browse / catalogItem / subscriptions in fresh processes, memory from /proc, start-up times.
+// Rounds alternate the contenders and the tables show medians: the machine is shared and noisy,
+// so nothing here asserts a time. Upstream call counts are exact. `--help` lists the options.
+import { execFileSync } from 'node:child_process';
+import { cpus, loadavg } from 'node:os';
+import { parseBenchArgs, USAGE } from './args.js';
+import { buildGateway, type Build } from './build.js';
+import type { RunContext } from './contender-process.js';
+import { contendersById } from './contenders.js';
+import { findFixtures } from './fixtures.js';
+import { ROOT } from './processes.js';
+import { coldTable, memoryTable, startupTable, warmTable } from './report.js';
+import { startSandboxProcess } from './sandbox-process.js';
+import { coldCases, runCold } from './scenarios/cold.js';
+import { runStartup } from './scenarios/startup.js';
+import { runWarm } from './scenarios/warm.js';
 
-const LATENCY_MS = Number(process.argv[2] ?? 50);
-const WARM_REQUESTS = 300;
-const CONCURRENCY = 10;
+const parsed = parseBenchArgs(process.argv.slice(2));
+if (parsed === 'help') {
+  console.log(USAGE);
+  process.exit(0);
+}
+const args = parsed;
+const contenders = contendersById(args.contenders);
+const log = (line: string): void => void process.stderr.write(`${line}\n`);
+const load = () => loadavg().map((x) => x.toFixed(2)).join(' ');
 
-const BROWSE = `{ products(country: "US", targetView: ONLINE_SERVICES, first: 10) { edges { node { productId title
-  skus { skuId title minimumQuantity maximumQuantity availabilities { catalogItemId currency { code } terms { duration billingCycle } } } } } } }`;
-const ITEM = `{ catalogItem(catalogItemId: "CFQ7TTC0LH18:0001:CFQ7TTC0K971", country: "US") { catalogItemId product { title } sku { title } } }`;
-
-const result = loadConfig({ PORT: '0', LOG_LEVEL: 'silent' });
-if (!result.ok) throw new Error(result.problems.join('\n'));
-const sandboxSettings = loadSandboxSettings({ SANDBOX_LATENCY_MS: String(LATENCY_MS) });
-if (!sandboxSettings.ok) throw new Error(sandboxSettings.problems.join('\n'));
-const server = await startServer(result.config, pino({ level: 'silent' }), sandboxSettings.settings);
-const sandbox = server.sandbox;
-if (!sandbox) throw new Error('expected sandbox mode');
-const endpoint = `${server.url}/graphql`;
-
-async function query(q: string): Promise<number> {
-  const started = performance.now();
-  const res = await fetch(endpoint, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: q }) });
-  const body = (await res.json()) as { errors?: unknown[] };
-  if (body.errors) throw new Error(JSON.stringify(body.errors));
-  return performance.now() - started;
+function treeState(): string {
+  try {
+    const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
+    const changed = execFileSync('git', ['status', '--porcelain', '--', 'src'], { cwd: ROOT, encoding: 'utf8' }).split('\n').filter(Boolean).length;
+    return `${head}${changed > 0 ? ` + ${changed} uncommitted files in src/` : ''}`;
+  } catch {
+    return 'unknown';
+  }
 }
 
-const pct = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? NaN;
-};
-const rows: string[][] = [];
-const ms = (n: number) => `${n.toFixed(1)} ms`;
+const startedAt = performance.now();
+const loadBefore = load();
+const tree = treeState();
+log(`bench: ${args.latencyMs} ms upstream latency, ${args.rounds} rounds, contenders ${contenders.map((c) => c.id).join(', ')}; load average ${loadBefore}`);
+const sandbox = await startSandboxProcess(args.latencyMs);
+const sections: string[] = [];
+const checks: string[] = [];
+let build: Build | undefined;
+try {
+  const fixtures = await findFixtures(sandbox);
+  if (args.scenarios.has('startup') || contenders.some((c) => c.needsBuild)) {
+    build = await buildGateway();
+    log(`build: ${build.ms.toFixed(0)} ms${build.problem ? ` (${build.problem})` : ''}`);
+  }
+  const run: RunContext = {
+    sandboxUrl: sandbox.url,
+    env: args.nodeEnv ? { NODE_ENV: args.nodeEnv } : {},
+    ...(build?.serverPath ? { builtServer: build.serverPath } : {}),
+  };
 
-// 1. Cold cache (not a cold process: one warm-up query first, then the cache is emptied): every
-// list fetched once, the lists of one level in parallel, so about three upstream round-trips.
-await query(BROWSE);
-await server.gateway.services.catalogCache.clear();
-sandbox.resetCounters();
-const cold = await query(BROWSE);
-const c = sandbox.counters();
-const calls = sandbox.totalRequests();
-rows.push(['cold-cache browse, 10 products with SKUs and availabilities', ms(cold), `${calls} upstream calls (${c[ROUTE.listProducts]} products list, ${c[ROUTE.listSkus]} SKU lists, ${c[ROUTE.listAvailabilities]} availability lists); ${(cold / LATENCY_MS).toFixed(1)} upstream round-trips`]);
+  if (args.warmLevels.length > 0) {
+    const warmContenders = contenders.filter((c) => c.scenarios.has('warm-browse'));
+    log(`warm browse: ${args.warmLevels.map((l) => `${l.requests} at ${l.concurrency}`).join(', ')}; at most ${args.maxSeconds} s a round`);
+    const warm = await runWarm({ sandbox, run, contenders: warmContenders, levels: args.warmLevels, rounds: args.rounds, country: fixtures.country, maxSeconds: args.maxSeconds, log });
+    checks.push(...warm.checks);
+    sections.push(
+      `Warm browse (10 products with all SKUs and availabilities), medians of ${args.rounds} rounds:\n\n${warmTable(warm, warmContenders, args.warmLevels)}`,
+      `Memory, each contender its own process (/proc/<pid>/status):\n\n${memoryTable(warm, warmContenders)}`,
+    );
+  }
 
-// 2. Warm browse: served from the catalog cache, no upstream call.
-sandbox.resetCounters();
-const lat: number[] = [];
-const warmStart = performance.now();
-let next = 0;
-await Promise.all(
-  Array.from({ length: CONCURRENCY }, async () => {
-    while (next < WARM_REQUESTS) {
-      next += 1;
-      lat.push(await query(BROWSE));
-    }
-  }),
+  const cases = coldCases(fixtures).filter((c) => args.scenarios.has(c.scenario));
+  if (cases.length > 0) {
+    log(`cold: ${cases.map((c) => c.scenario).join(', ')}, a fresh process each`);
+    const cold = await runCold({ sandbox, run, contenders, cases, rounds: args.rounds, log });
+    checks.push(...cold.checks);
+    sections.push(`Cold, a fresh process per measurement (its document run once in another market first), medians of ${args.rounds} rounds:\n\n${coldTable(cold.runs, contenders, cases, args.latencyMs)}`);
+  }
+
+  if (args.scenarios.has('startup') && build) {
+    log('start-up');
+    const startup = await runStartup({ sandboxUrl: sandbox.url, build, rounds: args.rounds, log });
+    sections.push(`Start-up, medians of ${args.rounds} rounds:\n\n${startupTable(startup)}`);
+  }
+} finally {
+  await sandbox.proc.stop();
+  await build?.remove();
+}
+
+const minutes = ((performance.now() - startedAt) / 60_000).toFixed(1);
+console.log(
+  `\nUpstream latency ${args.latencyMs} ms (sandbox process), Node ${process.version}, ${cpus().length} cores, ${new Date().toISOString().slice(0, 16)}Z, ` +
+    `${args.nodeEnv ? `NODE_ENV=${args.nodeEnv} for every contender, ` : ''}tree ${tree}, load average ${loadBefore} before and ${load()} after, ${minutes} min\n`,
 );
-const warmSeconds = (performance.now() - warmStart) / 1000;
-rows.push([
-  `warm browse, ${WARM_REQUESTS} requests, ${CONCURRENCY} concurrent`,
-  `p50 ${ms(pct(lat, 50))}, p95 ${ms(pct(lat, 95))}`,
-  `${(WARM_REQUESTS / warmSeconds).toFixed(0)} requests/s; ${sandbox.totalRequests()} upstream calls`,
-]);
-
-// 3. catalogItem: product, SKU and availability loaded in parallel.
-await server.gateway.services.catalogCache.clear();
-sandbox.resetCounters();
-const item = await query(ITEM);
-rows.push(['cold catalogItem with product and SKU', ms(item), `${sandbox.totalRequests()} upstream calls; ${(item / LATENCY_MS).toFixed(2)} round-trips (a chain would be 2)`]);
-
-// 4. 50 subscriptions of 8 products with product, SKU and availability: the customer read and the
-// subscription list in parallel, then every catalog load in parallel: about two round-trips, not four.
-const customers = (await (await fetch(`${sandbox.url}/v1/customers?size=500`)).json()) as { items: { id: string; companyProfile: { companyName: string } }[] };
-const bulk = customers.items.find((i) => i.companyProfile.companyName === 'Fabrikam Bulk Licensing');
-if (bulk) {
-  const subsQuery = `{ customer(customerId: "${bulk.id}") { subscriptions(first: 50) { edges { node { offerId product { title } sku { title } availability { catalogItemId } } } } } }`;
-  await query(subsQuery); // warm-up of the code paths, then a cold cache
-  await server.gateway.services.catalogCache.clear();
-  sandbox.resetCounters();
-  const subs = await query(subsQuery);
-  rows.push([
-    'cold 50 subscriptions of 8 products with product, SKU, availability',
-    ms(subs),
-    `${sandbox.totalRequests()} upstream calls; ${(subs / LATENCY_MS).toFixed(2)} round-trips (sequential loads would be 4)`,
-  ]);
-}
-
-// 5. Memory after the run.
-if (global.gc) global.gc();
-const mem = process.memoryUsage();
-rows.push(['memory after the run (gateway + sandbox in one process)', `RSS ${(mem.rss / 2 ** 20).toFixed(0)} MiB`, `heap used ${(mem.heapUsed / 2 ** 20).toFixed(0)} MiB`]);
-
-console.log(`\nUpstream latency ${LATENCY_MS} ms (sandbox), Node ${process.version}, ${new Date().toISOString().slice(0, 10)}\n`);
-console.log('| scenario | time | notes |\n| --- | --- | --- |');
-for (const r of rows) console.log(`| ${r.join(' | ')} |`);
-await server.stop();
+console.log(sections.join('\n\n'));
+if (checks.length > 0) console.log(`\nChecks:\n${checks.map((c) => `- ${c}`).join('\n')}`);
