@@ -7,9 +7,16 @@ export interface AcquiredToken {
   expiresOn: Date;
 }
 
+/** Token requests to Entra ID that ended, by outcome (metrics read these). */
+export interface TokenStats {
+  succeeded: number;
+  failed: number;
+}
+
 export class TokenCache {
   private readonly entries: LRUCache<string, AcquiredToken>;
   private readonly inFlight = new Map<string, Promise<string>>();
+  readonly stats: TokenStats = { succeeded: 0, failed: 0 };
 
   constructor(
     private readonly marginMs: number,
@@ -24,10 +31,17 @@ export class TokenCache {
     const pending = this.inFlight.get(key);
     if (pending) return pending;
     const p = acquire()
-      .then((t) => {
-        this.entries.set(key, t);
-        return t.token;
-      })
+      .then(
+        (t) => {
+          this.stats.succeeded += 1;
+          this.entries.set(key, t);
+          return t.token;
+        },
+        (err: unknown) => {
+          this.stats.failed += 1;
+          throw err;
+        },
+      )
       .finally(() => this.inFlight.delete(key));
     this.inFlight.set(key, p);
     return p;

@@ -7,12 +7,14 @@ import type { CallContext } from '../upstream/client.js';
 import { identityScope } from './identity.js';
 import { InteractionRequiredError, TokenAcquisitionError } from './errors.js';
 import { PARTNER_CENTER_RESOURCE } from './msal.js';
-import { TokenCache, type AcquiredToken } from './token-cache.js';
+import { TokenCache, type AcquiredToken, type TokenStats } from './token-cache.js';
 
 export interface UpstreamTokens {
   getToken(ctx: CallContext): Promise<string | undefined>;
   /** Partner Center answered 401 to this identity's token: forget it. */
   invalidate(ctx: CallContext): void;
+  /** Token requests made to Entra ID so far. */
+  readonly stats: Readonly<TokenStats>;
 }
 
 function toAcquired(result: { accessToken: string; expiresOn: Date | null } | null): AcquiredToken {
@@ -44,6 +46,7 @@ export function appOnlyTokens(cca: ConfidentialClientApplication, marginSeconds:
         }
       }),
     invalidate: () => cache.invalidate('app'),
+    stats: cache.stats,
   };
 }
 
@@ -64,5 +67,6 @@ export function onBehalfOfTokens(cca: ConfidentialClientApplication, marginSecon
       });
     },
     invalidate: (ctx) => cache.invalidate(identityScope(ctx.identity)),
+    stats: cache.stats,
   };
 }

@@ -51,6 +51,18 @@ export interface FleetIdempotencyOptions {
   localEntries: number;
 }
 
+/** What the keeper did with each checkout it was given (metrics read these). */
+export interface IdempotencyStats {
+  /** Checkouts sent upstream by this replica (a first use of a key; a repeat after another replica's claim ran out; Redis away). */
+  executed: number;
+  /** Answered with an outcome already kept for the key, by this replica or another: no upstream call. */
+  replayed: number;
+  /** Joined the checkout with the same key already running in this process: no upstream call of its own. */
+  joined: number;
+  /** Refused: the key was used before for a different request. */
+  conflicts: number;
+}
+
 interface Fleet {
   claims: IdempotencyClaims;
   outage: RedisOutage;
@@ -65,6 +77,7 @@ export class IdempotencyKeeper {
   /** Without Redis: every outcome. With Redis: only those kept while Redis was away. */
   private readonly local: CacheStore;
   private readonly fleet: Fleet | undefined;
+  readonly stats: IdempotencyStats = { executed: 0, replayed: 0, joined: 0, conflicts: 0 };
 
   constructor(
     store: CacheStore,
@@ -97,13 +110,24 @@ export class IdempotencyKeeper {
     const localKey = `idempotency:${encodeURIComponent(scope)}:${encodeURIComponent(key)}`;
     const pending = this.inFlight.get(localKey);
     if (pending) {
-      if (pending.fingerprint !== fingerprint) throw new IdempotencyKeyReusedError();
+      if (pending.fingerprint !== fingerprint) {
+        this.stats.conflicts += 1;
+        throw new IdempotencyKeyReusedError();
+      }
+      this.stats.joined += 1;
       return pending.promise as Promise<T>;
     }
-    const promise = this.resolve(localKey, scope, key, fingerprint, work);
+    const executed = () => {
+      this.stats.executed += 1;
+      return work();
+    };
+    const promise = this.resolve(localKey, scope, key, fingerprint, executed);
     this.inFlight.set(localKey, { fingerprint, promise });
     try {
       return await promise;
+    } catch (err) {
+      if (err instanceof IdempotencyKeyReusedError) this.stats.conflicts += 1;
+      throw err;
     } finally {
       this.inFlight.delete(localKey);
     }
@@ -113,6 +137,7 @@ export class IdempotencyKeeper {
     const kept = (await this.local.get(localKey)) as IdempotencyRecord<T> | undefined;
     if (kept) {
       if (kept.fingerprint !== fingerprint) throw new IdempotencyKeyReusedError();
+      this.stats.replayed += 1;
       return kept.outcome;
     }
     if (!this.fleet) {
@@ -137,7 +162,10 @@ export class IdempotencyKeeper {
       if (seen.claimed) return this.asOwner(f, localKey, redisKey, seen.claim, fingerprint, work);
       if (seen.record.fingerprint !== fingerprint) throw new IdempotencyKeyReusedError();
       // The outcome is this keeper's own JSON, kept under a versioned key: it has the shape `work` returns.
-      if (seen.record.state === 'done') return seen.record.outcome as T;
+      if (seen.record.state === 'done') {
+        this.stats.replayed += 1;
+        return seen.record.outcome as T;
+      }
       const left = waitUntil - performance.now();
       // Waited as long as the owner's upstream call can last: run it too, under the same MS-RequestId.
       if (left <= 0) return this.keep(f, localKey, redisKey, fingerprint, await work());

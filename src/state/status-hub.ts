@@ -32,6 +32,11 @@ export class StatusHub<T> {
     return this.over;
   }
 
+  /** How many watchers it tells now. */
+  get size(): number {
+    return this.watchers.size;
+  }
+
   add(w: Watcher<T>): void {
     this.watchers.add(w);
     // A late watcher starts from the state the others already saw.

@@ -91,6 +91,13 @@ export class StatusPollers {
     return this.entries.size;
   }
 
+  /** How many watchers (SSE streams) this process tells, over all the resources it watches. */
+  get watchers(): number {
+    let n = 0;
+    for (const entry of this.entries.values()) n += entry.hub.size;
+    return n;
+  }
+
   /** How many of them this process polls upstream itself (with Redis, the others are polled by another replica). */
   get polling(): number {
     let n = 0;

@@ -4,7 +4,7 @@
 // come back instead of spending its deadline on a call that would end in a 429.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { PartnerCenterError } from './errors.js';
-import type { BudgetVerdict, UpstreamBudget } from './budget.js';
+import type { BudgetScope, BudgetVerdict, UpstreamBudget } from './budget.js';
 
 export interface Admission {
   customerId: string | undefined;
@@ -15,6 +15,8 @@ export interface Admission {
   /** The call's signal: its caller and its deadline. */
   signal: AbortSignal;
   base: { requestId: string; correlationId: string; method: string; path: string };
+  /** Told of each wait and of a refusal (metrics, tracing). */
+  observe?: (event: { scope: BudgetScope; reason: 'spent' | 'paused'; waitMs: number; refused: boolean }) => void;
 }
 
 /**
@@ -25,7 +27,9 @@ export async function admit(budget: UpstreamBudget, call: Admission, stopped: (c
   for (;;) {
     const verdict = await budget.take(call.customerId);
     if (verdict.admitted) return;
-    if (verdict.waitMs > call.deadlineAt - Date.now() - call.minAttemptMs) throw throttled(budget, verdict, call);
+    const refused = verdict.waitMs > call.deadlineAt - Date.now() - call.minAttemptMs;
+    call.observe?.({ scope: verdict.scope, reason: verdict.reason, waitMs: verdict.waitMs, refused });
+    if (refused) throw throttled(budget, verdict, call);
     try {
       await sleep(verdict.waitMs, undefined, { signal: call.signal });
     } catch (err) {

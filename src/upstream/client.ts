@@ -7,11 +7,12 @@ import { Pool, type Dispatcher } from 'undici';
 import { handleWhen, retry, DelegateBackoff } from 'cockatiel';
 import type { Logger } from 'pino';
 import type { CallerIdentity } from '../auth/identity.js';
-import { PartnerCenterError, kindForStatus, parseFaultBody, parseRetryAfter } from './errors.js';
+import { PartnerCenterError, kindForStatus, parseFaultBody, parseRetryAfter, type PartnerCenterErrorKind } from './errors.js';
 import { classifyNetworkError, isRetryable, type HttpMethod } from './retry-rules.js';
 import { admit } from './budget-admit.js';
 import { customerOfPath } from './budget-scope.js';
 import type { UpstreamBudget } from './budget.js';
+import type { BudgetEvent, CallTrace, UpstreamObserver } from './observer.js';
 
 /** Below this much time left before the deadline, no new attempt is started. */
 const MIN_ATTEMPT_MS = 10;
@@ -24,6 +25,8 @@ export interface CallContext {
   /** Aborted when the GraphQL request goes away; in-flight calls and retry waits stop. */
   signal?: AbortSignal;
   logger?: Logger;
+  /** The operation's trace (W3C trace context), for the observer: it sends it on as traceparent. */
+  trace?: CallTrace;
 }
 
 export interface TransportSettings {
@@ -82,6 +85,8 @@ export interface ClientOptions extends TransportSettings {
    * 429 with Retry-After pauses its scope. None: no budget, no pauses. The client closes it.
    */
   budget?: UpstreamBudget | undefined;
+  /** Metrics and tracing (src/observability): told of attempts, retry waits, budget waits and call ends. */
+  observer?: UpstreamObserver | undefined;
 }
 
 export class PartnerCenterClient {
@@ -135,7 +140,9 @@ export class PartnerCenterClient {
     const deadline = AbortSignal.timeout(this.options.deadlineMs);
     const signal = ctx.signal ? AbortSignal.any([ctx.signal, deadline]) : deadline;
     const deadlineAt = Date.now() + this.options.deadlineMs;
-    const { retryAfterCapSeconds, retryBaseMs, retryMaxDelayMs } = this.options;
+    const { retryAfterCapSeconds, retryBaseMs, retryMaxDelayMs, observer } = this.options;
+    const apiPath = this.apiPathOf(pathOnly);
+    const callStarted = observer?.call ? performance.now() : 0;
 
     const policy = retry(
       handleWhen((err) => {
@@ -153,17 +160,19 @@ export class PartnerCenterClient {
           // cockatiel 3 does not cut a backoff wait short when the signal aborts, so no wait may
           // run past the deadline: the call then ends as TIMEOUT at the deadline, not after it.
           const left = Math.max(0, deadlineAt - Date.now());
-          if (err instanceof PartnerCenterError && err.retryAfter !== undefined) return Math.min(left, err.retryAfter * 1000);
+          const byRetryAfter = err instanceof PartnerCenterError && err.retryAfter !== undefined;
           // Full jitter (AWS architecture blog): spreads retries of many callers apart.
           const ceiling = Math.min(retryMaxDelayMs, retryBaseMs * 2 ** (context.attempt - 1));
-          return Math.min(left, Math.round(this.random() * ceiling));
+          const delayMs = Math.min(left, byRetryAfter ? (err.retryAfter ?? 0) * 1000 : Math.round(this.random() * ceiling));
+          if (err instanceof PartnerCenterError) observer?.retry?.(ctx, { method: opts.method, apiPath, attempt, reason: err.kind, delayMs, retryAfter: byRetryAfter });
+          return delayMs;
         }),
       },
     );
 
     let attempt = 0;
     try {
-      return await policy.execute(async () => {
+      const response = await policy.execute(async () => {
         // The deadline (or the caller) ended the call during a backoff wait: no further attempt.
         // A wait clamped to the deadline may wake a millisecond before the deadline's own timer,
         // and an attempt with almost no time left cannot get an answer, so that counts as ended.
@@ -171,12 +180,19 @@ export class PartnerCenterClient {
         if (signal.aborted || deadlineAt - Date.now() < MIN_ATTEMPT_MS) throw this.stopped(base, ctx, signal.reason);
         // Each attempt, retries included, costs the budget what it costs Partner Center.
         const { budget } = this.options;
-        if (budget) await admit(budget, { customerId: this.customerOf(pathOnly), deadlineAt, minAttemptMs: MIN_ATTEMPT_MS, signal, base }, (cause) => this.stopped(base, ctx, cause));
+        if (budget) {
+          const observe = observer?.budget ? (e: Omit<BudgetEvent, 'method' | 'apiPath'>) => observer.budget?.(ctx, { method: opts.method, apiPath, ...e }) : undefined;
+          await admit(budget, { customerId: this.customerOf(pathOnly), deadlineAt, minAttemptMs: MIN_ATTEMPT_MS, signal, base, ...(observe ? { observe } : {}) }, (cause) => this.stopped(base, ctx, cause));
+        }
         attempt += 1;
         return this.attempt(ctx, opts, path, pathOnly, requestId, attempt, signal);
       }, signal);
+      observer?.call?.(ctx, { method: opts.method, apiPath, attempts: attempt, durationMs: performance.now() - callStarted });
+      return response;
     } catch (err) {
       if (err instanceof PartnerCenterError) err.attempts = attempt;
+      const error = err instanceof PartnerCenterError ? err.kind : 'OTHER';
+      observer?.call?.(ctx, { method: opts.method, apiPath, attempts: attempt, durationMs: performance.now() - callStarted, error });
       throw err;
     }
   }
@@ -207,26 +223,35 @@ export class PartnerCenterClient {
       headers['content-type'] = 'application/json';
     }
     const base = { requestId, correlationId: ctx.correlationId, method: opts.method, path: pathOnly };
-    const report = (status: number | undefined) =>
-      this.options.onCall?.({ ...base, status, attempt, durationMs: performance.now() - started });
+    // Started once the token is in hand: the observer times (and traces) the HTTP exchange itself.
+    const scope = this.options.observer?.attempt?.(ctx, { method: opts.method, apiPath: this.apiPathOf(pathOnly), attempt, requestId, correlationId: ctx.correlationId });
+    if (scope?.headers) Object.assign(headers, scope.headers);
+    // One debug line per attempt, answered or not; the context's logger carries the correlation and trace ids.
+    const report = (status: number | undefined, failure?: PartnerCenterErrorKind) => {
+      const durationMs = performance.now() - started;
+      this.options.onCall?.({ ...base, status, attempt, durationMs });
+      scope?.end({ status, durationMs, ...(failure ? { failure } : {}) });
+      ctx.logger?.debug({ upstream: { ...base, status: status ?? null, attempt, durationMs: Math.round(durationMs), ...(failure ? { failure } : {}) } }, 'partner center call');
+    };
 
     let res: Dispatcher.ResponseData;
     try {
       res = await this.dispatcher.request({ origin: this.origin, path, method: opts.method, headers, body: body ?? null, signal });
     } catch (err) {
-      report(undefined);
-      throw this.networkError(err, base, signal, ctx);
+      const error = this.networkError(err, base, signal, ctx);
+      report(undefined, error.kind);
+      throw error;
     }
     let text: string;
     try {
       text = await res.body.text();
     } catch (err) {
-      report(res.statusCode);
-      throw this.networkError(err, base, signal, ctx);
+      const error = this.networkError(err, base, signal, ctx);
+      report(res.statusCode, error.kind);
+      throw error;
     }
     report(res.statusCode);
     const parsed = parseBody(text);
-    ctx.logger?.debug({ upstream: { ...base, status: res.statusCode, attempt } }, 'partner center call');
     if (res.statusCode >= 200 && res.statusCode < 300) {
       return { status: res.statusCode, headers: res.headers, body: parsed, requestId };
     }
@@ -269,6 +294,11 @@ export class PartnerCenterClient {
       retryable: !byCaller,
       cause,
     });
+  }
+
+  /** A request path relative to the version root ('/v1/customers/x' → '/customers/x'), for observers. */
+  private apiPathOf(pathOnly: string): string {
+    return pathOnly.startsWith(`${this.prefix}/`) ? pathOnly.slice(this.prefix.length) : pathOnly;
   }
 
   /** The customer a request path names ('/v1/customers/{id}/...'): its calls count against its budget too. */
