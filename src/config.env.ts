@@ -2,6 +2,7 @@
 // SANDBOX_* settings belong to the simulator: src/sandbox/settings.ts.
 import { z } from 'zod';
 import { isGuid } from './ids.js';
+import { otelEnv } from './config.otel.js';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -68,6 +69,16 @@ export const gatewayEnv = {
   AUTH_AUDIENCE: optionalString,
   AUTH_ALLOWED_TENANTS: optionalString,
   AUTH_JWKS_COOLDOWN_MS: int(0, 3_600_000).default(5_000),
+  // Prometheus metrics at /metrics on the gateway's port, answered before caller authentication.
+  METRICS_ENABLED: flag('true'),
+  // Set: /metrics wants this bearer token (the scraper's credentials; never logged nor echoed).
+  METRICS_TOKEN: z.preprocess(blankToUndefined, z.string().trim().min(16, 'must be at least 16 characters').optional()),
+  // Label values stay bounded: this many distinct operation names, the rest count as "__other".
+  METRICS_MAX_OPERATION_NAMES: int(0, 10_000).default(200),
+  // Customer tenants whose upstream calls are labelled with their id (bounded by this list).
+  METRICS_CUSTOMER_LABELS: optionalString,
+  // Tracing: the standard OTEL_* settings (src/config.otel.ts).
+  ...otelEnv,
 } as const;
 
 export type GatewayEnv = typeof gatewayEnv;

@@ -19,8 +19,8 @@ export interface Fields<S extends Shape> {
 }
 
 // Secrets are never echoed back, not even when they are wrong.
-// REDIS_URL may carry a password (redis://:secret@host).
-const SECRET_NAME = /SECRET|PASSWORD|KEY|REDIS_URL/;
+// REDIS_URL may carry a password (redis://:secret@host); OTLP headers carry API keys.
+const SECRET_NAME = /SECRET|PASSWORD|KEY|REDIS_URL|METRICS_TOKEN|OTLP(?:_TRACES)?_HEADERS/;
 
 export function parseFields<S extends Shape>(shape: S, env: Env): Fields<S> {
   const values: Record<string, unknown> = {};

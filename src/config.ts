@@ -6,8 +6,9 @@ import { AZURE_CREDENTIAL_NAMES, gatewayEnv, type GatewayEnv } from './config.en
 import { isSet, parseFields, type Env, type Fields } from './config.fields.js';
 import type { AzureCredentials, Config } from './config.types.js';
 import { isGuid } from './ids.js';
+import { otelProblems, tracingSettings } from './config.otel.js';
 
-export type { AzureCredentials, CallerAuthSettings, Config, HttpSettings, RedisSettings, UpstreamSettings } from './config.types.js';
+export type { AzureCredentials, CallerAuthSettings, Config, HttpSettings, MetricsSettings, ObservabilitySettings, RedisSettings, TracingSettings, UpstreamSettings } from './config.types.js';
 
 export const PARTNER_CENTER_API_ROOT = 'https://api.partnercenter.microsoft.com';
 
@@ -85,6 +86,7 @@ export function loadConfig(env: Env = process.env): ConfigResult {
       introspection: e.GRAPHQL_INTROSPECTION === 'true',
       ...(e.CURSOR_SIGNING_KEY ? { cursorSigningKey: e.CURSOR_SIGNING_KEY } : {}),
     },
+    observability: observabilitySettings(e),
   };
   return { ok: true, config: deepFreeze(config) };
 }
@@ -131,6 +133,8 @@ function crossFieldProblems({ values: e, failed }: Fields<GatewayEnv>, env: Env)
   if (parsed('PERSISTED_DOCUMENTS') && e.PERSISTED_DOCUMENTS_ONLY === 'true' && !e.PERSISTED_DOCUMENTS) {
     problems.push('PERSISTED_DOCUMENTS_ONLY: needs PERSISTED_DOCUMENTS, the manifest of the accepted documents');
   }
+  for (const t of listOf(e.METRICS_CUSTOMER_LABELS)) if (!isGuid(t)) problems.push(`METRICS_CUSTOMER_LABELS: ${JSON.stringify(t)} is not a customer tenant id (GUID)`);
+  problems.push(...otelProblems(e));
   const { UPSTREAM_RETRY_BASE_MS: base, UPSTREAM_RETRY_MAX_DELAY_MS: maxDelay, UPSTREAM_HEADERS_TIMEOUT_MS: headers, UPSTREAM_DEADLINE_MS: deadline } = e;
   if (base !== undefined && maxDelay !== undefined && base > maxDelay) {
     problems.push(`UPSTREAM_RETRY_BASE_MS: must not exceed UPSTREAM_RETRY_MAX_DELAY_MS (${base} > ${maxDelay})`);
@@ -140,6 +144,19 @@ function crossFieldProblems({ values: e, failed }: Fields<GatewayEnv>, env: Env)
     problems.push(`UPSTREAM_HEADERS_TIMEOUT_MS: must not exceed UPSTREAM_DEADLINE_MS (${headers} > ${deadline})`);
   }
   return problems;
+}
+
+function observabilitySettings(e: NonNullable<Fields<GatewayEnv>['all']>): Config['observability'] {
+  const tracing = tracingSettings(e);
+  return {
+    metrics: {
+      enabled: e.METRICS_ENABLED === 'true',
+      ...(e.METRICS_TOKEN ? { token: e.METRICS_TOKEN } : {}),
+      maxOperationNames: e.METRICS_MAX_OPERATION_NAMES,
+      customerLabels: listOf(e.METRICS_CUSTOMER_LABELS).map((t) => t.toLowerCase()),
+    },
+    ...(tracing ? { tracing } : {}),
+  };
 }
 
 function azureCredentials(e: NonNullable<Fields<GatewayEnv>['all']>, tenantId: string, clientId: string): AzureCredentials {

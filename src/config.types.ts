@@ -64,6 +64,42 @@ export interface RedisSettings {
   readonly commandTimeoutMs: number;
 }
 
+/** Prometheus metrics at /metrics (METRICS_*). */
+export interface MetricsSettings {
+  /** Serve /metrics and count; false: no registry, no counting, /metrics answers 404. */
+  readonly enabled: boolean;
+  /** Set: /metrics wants `Authorization: Bearer <token>`. A secret: never logged. */
+  readonly token?: string;
+  /** Distinct GraphQL operation names kept as label values; names seen after these count as "__other". */
+  readonly maxOperationNames: number;
+  /** Customer tenants (lower-case GUIDs) whose upstream calls get their own `customer` label value. */
+  readonly customerLabels: readonly string[];
+}
+
+/** OpenTelemetry tracing (the standard OTEL_* settings); absent: tracing is off. */
+export interface TracingSettings {
+  /** OTLP/HTTP traces URL, e.g. http://collector:4318/v1/traces. */
+  readonly url: string;
+  readonly protocol: 'http/protobuf' | 'http/json';
+  /** Sent with every export (API keys): never logged. */
+  readonly headers: Readonly<Record<string, string>>;
+  readonly timeoutMs: number;
+  readonly compression: 'gzip' | 'none';
+  readonly serviceName: string;
+  readonly resourceAttributes: Readonly<Record<string, string>>;
+  readonly sampler: {
+    readonly name: 'always_on' | 'always_off' | 'traceidratio' | 'parentbased_always_on' | 'parentbased_always_off' | 'parentbased_traceidratio';
+    /** For the ratio samplers: the share of new traces recorded (0 to 1). */
+    readonly ratio: number;
+  };
+  readonly batch: { readonly scheduleDelayMs: number; readonly exportTimeoutMs: number; readonly maxQueueSize: number; readonly maxExportBatchSize: number };
+}
+
+export interface ObservabilitySettings {
+  readonly metrics: MetricsSettings;
+  readonly tracing?: TracingSettings;
+}
+
 export interface Config {
   readonly port: number;
   readonly host: string;
@@ -99,4 +135,5 @@ export interface Config {
   /** orderStatusChanged polls Partner Center from this interval, backing off to the maximum. */
   readonly orderStatusPoll: { readonly initialMs: number; readonly maxMs: number; /** The fleet-wide lease of one poller. */ readonly leaseMs: number };
   readonly http: HttpSettings;
+  readonly observability: ObservabilitySettings;
 }

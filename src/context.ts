@@ -4,6 +4,7 @@
 import { setMaxListeners } from 'node:events';
 import type { Logger } from 'pino';
 import type { CallContext, PartnerCenterClient } from './upstream/client.js';
+import type { CallTrace } from './upstream/observer.js';
 import type { SharedCache } from './state/shared-cache.js';
 import { StaleCatalogReads } from './state/stale-catalog.js';
 import type { IdempotencyKeeper } from './state/idempotency.js';
@@ -50,10 +51,11 @@ export interface GatewayContext {
 
 export function createContext(
   services: GatewayServices,
-  req: { correlationId: string; locale?: string | undefined; signal?: AbortSignal | undefined; identity?: CallerIdentity | undefined },
+  req: { correlationId: string; locale?: string | undefined; signal?: AbortSignal | undefined; identity?: CallerIdentity | undefined; trace?: CallTrace | undefined },
 ): GatewayContext {
   const locale = req.locale ?? services.defaultLocale;
-  const logger = services.logger.child({ correlationId: req.correlationId });
+  // Every line of the operation carries its correlation id and, when it has one, its W3C trace id.
+  const logger = services.logger.child(req.trace ? { correlationId: req.correlationId, traceId: req.trace.traceId } : { correlationId: req.correlationId });
   // One signal for all upstream calls of this operation; each call listens to it, and an operation
   // may fan out to dozens of calls, which is expected and not a leak.
   let signal: AbortSignal | undefined;
@@ -72,7 +74,7 @@ export function createContext(
     services,
     correlationId: req.correlationId,
     locale,
-    call: { correlationId: req.correlationId, locale, logger, ...(signal ? { signal } : {}), ...(req.identity ? { identity: req.identity } : {}) },
+    call: { correlationId: req.correlationId, locale, logger, ...(signal ? { signal } : {}), ...(req.identity ? { identity: req.identity } : {}), ...(req.trace ? { trace: req.trace } : {}) },
     upstream: services.upstream,
     catalogCache: services.catalogCache,
     logger,

@@ -30,10 +30,14 @@ import { CSRF_HEADER, corsOptions } from './plugins/cors.js';
 import { usePersistedDocuments } from './plugins/persisted-documents.js';
 import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
 import { CursorSigner } from './schema/cursor-signer.js';
+import { createObservability, type Observability } from './observability/setup.js';
+import { requestTraceOf } from './observability/request-trace.js';
 
 export interface Gateway {
   yoga: YogaServerInstance<Record<string, unknown>, GatewayContext>;
   services: GatewayServices;
+  /** Metrics and tracing (METRICS_*, OTEL_*). */
+  observability: Observability;
   /** Marks the gateway not ready (so /ready answers 503 while draining) */
   drain(): void;
   close(): Promise<void>;
@@ -60,6 +64,7 @@ export function createGateway({ config, baseUrl, logger, client }: GatewayOption
   const shared = createSharedState(config, logger);
   // The partner this process serves: every budget and customer-data key starts with it.
   const partnerScope = config.azure?.tenantId ?? new URL(baseUrl).host;
+  const observability = createObservability(config.observability, { baseUrl, logger });
   const upstream = new PartnerCenterClient({
     ...config.upstream,
     baseUrl,
@@ -70,6 +75,7 @@ export function createGateway({ config, baseUrl, logger, client }: GatewayOption
       config.mode === 'sandbox'
         ? undefined
         : createUpstreamBudget({ ...config.budget, partnerScope, redis: shared.redis, logger: logger.child({ component: 'upstream-budget' }) }),
+    observer: observability.upstreamObserver,
     ...client,
   });
   const catalogCache = new SharedCache(shared.catalogStore, { ...config.catalogCache, loadTimeoutMs: config.upstream.deadlineMs, redis: shared.redis, logger: logger.child({ component: 'catalog-cache' }) });
@@ -87,6 +93,7 @@ export function createGateway({ config, baseUrl, logger, client }: GatewayOption
     orderPollMs: { initial: config.orderStatusPoll.initialMs, max: config.orderStatusPoll.maxMs },
     cursorSigner: new CursorSigner(config.http.cursorSigningKey),
   };
+  observability.watchState({ catalogCache, idempotency: services.idempotency, orderPollers: services.orderPollers, tokens });
   let ready = true;
 
   const yoga = createYoga<Record<string, unknown>, GatewayContext>({
@@ -110,6 +117,7 @@ export function createGateway({ config, baseUrl, logger, client }: GatewayOption
       return createContext(services, {
         identity: callerIdentityOf(request),
         correlationId: correlationIdOf(request),
+        trace: requestTraceOf(request),
         locale: lang && LOCALE.test(lang) ? lang : undefined,
         signal: request.signal,
       });
@@ -122,8 +130,12 @@ export function createGateway({ config, baseUrl, logger, client }: GatewayOption
     // CORS only for the configured origins (none: same-origin only).
     cors: config.http.corsOrigins.length === 0 ? false : corsOptions(config.http.corsOrigins),
     plugins: [
-      useExactEndpoints([GRAPHQL_PATH, HEALTH_PATH, READY_PATH]),
+      useExactEndpoints([GRAPHQL_PATH, HEALTH_PATH, READY_PATH, ...observability.paths]),
+      // /metrics is answered here, before caller authentication: a scraper has no caller token.
+      ...observability.endpointPlugins,
       ...(authenticator ? [useCallerAuth(authenticator, logger)] : []),
+      // Operation metrics and spans, for authenticated callers only.
+      ...observability.operationPlugins,
       ...(config.http.introspection ? [] : [useDisableIntrospection()]),
       // A cross-site page cannot send a "simple" request (a GET or a form POST) that runs an
       // operation: those need this header, which browsers only send after a CORS preflight.
@@ -155,12 +167,15 @@ export function createGateway({ config, baseUrl, logger, client }: GatewayOption
   return {
     yoga,
     services,
+    observability,
     drain: () => {
       ready = false;
     },
     close: async () => {
       ready = false;
       await Promise.all([upstream.close(), shared.close()]);
+      // After the upstream client: the spans of calls that ended while closing are exported too.
+      await observability.close();
     },
   };
 }
