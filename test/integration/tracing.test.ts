@@ -177,6 +177,46 @@ describe('tracing on', () => {
     for (const l of calls) expect(l).toMatchObject({ traceId: CALLER_TRACE, correlationId: checkout.extensions?.correlationId });
   });
 
+  it('keeps a subscription\'s trace open while it streams: its order-status polls are its children', async () => {
+    const customerId = await findCustomer(gw.sandbox.url, 'US');
+    const cart = await gw.post(print(CreateCartDocument), { input: { customerId, lineItems: [{ catalogItemId: BASIC, quantity: 1, billingCycle: 'MONTHLY', termDuration: 'P1Y' }] } });
+    const cartId = ((cart.data?.createCart as { cart?: { cartId?: string } } | undefined)?.cart?.cartId) ?? '';
+    const checkout = await gw.post(print(CheckoutCartDocument), { input: { customerId, cartId } });
+    const orderId = ((checkout.data?.checkoutCart as { orders?: { orderId: string }[] } | undefined)?.orders?.[0]?.orderId) ?? '';
+    expect(orderId).not.toBe('');
+    await flush();
+    receiver.clear();
+    const controller = new AbortController();
+    const res = await fetch(`${gw.server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'text/event-stream', traceparent: `00-${CALLER_TRACE}-${CALLER_SPAN}-01` },
+      body: JSON.stringify({ query: 'subscription Watch($c: ID!, $o: String!) { orderStatusChanged(customerId: $c, orderId: $o) { status } }', variables: { c: customerId, o: orderId } }),
+      signal: controller.signal,
+    });
+    const reader = res.body?.getReader();
+    let text = '';
+    while (!text.includes('PENDING')) {
+      const chunk = await reader?.read();
+      if (!chunk || chunk.done) break;
+      text += Buffer.from(chunk.value).toString('utf8');
+    }
+    expect(text).toContain('PENDING');
+    // Still streaming: the operation's span has not ended, so nothing of it was exported.
+    expect((await flush()).filter((s) => s.kind === SPAN_KIND.server)).toEqual([]);
+    controller.abort();
+    // The server notices the closed stream on its own time: flush until the span arrives, bounded.
+    let spans = await flush();
+    for (let i = 0; i < 100 && !spans.some((s) => s.kind === SPAN_KIND.server); i++) {
+      await new Promise((r) => setTimeout(r, 20));
+      spans = await flush();
+    }
+    const operation = spans.find((s) => s.kind === SPAN_KIND.server);
+    expect(operation).toMatchObject({ name: 'subscription Watch', traceId: CALLER_TRACE, parentSpanId: CALLER_SPAN });
+    const polls = spans.filter((s) => s.kind === SPAN_KIND.client);
+    expect(polls.length).toBeGreaterThan(0);
+    for (const p of polls) expect(p).toMatchObject({ traceId: CALLER_TRACE, parentSpanId: operation?.spanId, attributes: { 'url.template': '/customers/{id}/orders/{id}' } });
+  });
+
   it('records nothing of an unsampled caller trace, and still sends its trace id upstream', async () => {
     await gw.post(print(BrowseCatalogDocument), { country: 'FR', first: 1 }, { traceparent: `00-${CALLER_TRACE}-${CALLER_SPAN}-00` });
     expect(await flush()).toEqual([]);
