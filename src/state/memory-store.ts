@@ -14,6 +14,10 @@ export class MemoryStore implements CacheStore {
     return this.lru.get(key)?.v;
   }
 
+  peek(key: string): unknown {
+    return this.lru.get(key)?.v;
+  }
+
   async set(key: string, value: unknown, ttlMs: number): Promise<void> {
     if (ttlMs <= 0) return;
     this.lru.set(key, { v: value }, { ttl: ttlMs });

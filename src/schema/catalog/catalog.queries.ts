@@ -3,6 +3,7 @@ import { CatalogTargetViewEnum, CustomerSegmentEnum } from '../enums.js';
 import { joinKey } from '../node.js';
 import { nullIfNotFound } from '../../errors/not-found.js';
 import { selectsField } from '../selection.js';
+import { mapMaybe } from '../loading.js';
 import { decodeOffsetCursor, offsetConnection, pageSize } from '../paging.args.js';
 import { validCatalogItemId, validCountry, validProductId } from './catalog.args.js';
 import * as source from './catalog.source.js';
@@ -26,12 +27,12 @@ builder.queryFields((t) => ({
       first: t.arg.int({ required: false, description: `How many products, ${PRODUCT_PAGE.default} by default, at most ${PRODUCT_PAGE.max}.` }),
       after: t.arg.string({ required: false, description: 'The endCursor of the previous page.' }),
     },
-    resolve: async (_root, args, ctx) => {
+    resolve: (_root, args, ctx) => {
       const country = validCountry(args.country);
       const first = pageSize(args.first, PRODUCT_PAGE);
       const after = decodeOffsetCursor(args.after);
-      const items = await source.products(ctx, { country, targetView: args.targetView, targetSegment: args.targetSegment ?? undefined });
-      return offsetConnection(items, first, after);
+      const items = source.products(ctx, { country, targetView: args.targetView, targetSegment: args.targetSegment ?? undefined });
+      return mapMaybe(items, (all) => offsetConnection(all, first, after));
     },
   }),
   product: t.field({

@@ -6,6 +6,7 @@ import type { ItemType } from '../../upstream/catalog.types.js';
 import { skuListKey, skuListLoader } from './catalog.loaders.js';
 import { ProductRef, SkuRef } from './refs.js';
 import { validSkuId } from './catalog.args.js';
+import { skusInMemory } from './catalog.source.js';
 
 const ItemTypeRef = builder.objectRef<ItemType>('ItemType');
 ItemTypeRef.implement({
@@ -31,7 +32,11 @@ ProductRef.implement({
       type: [SkuRef],
       description: 'The SKUs of this product in its country; with targetSegment, only those sold to that segment. One upstream list per product and segment.',
       args: { targetSegment: t.arg({ type: CustomerSegmentEnum, required: false, description: 'Only SKUs with an availability for this segment.' }) },
-      resolve: (p, args, ctx) => skuListLoader(ctx).load(skuListKey(p.id, p.country, args.targetSegment ?? undefined)),
+      resolve: (p, args, ctx) => {
+        const segment = args.targetSegment ?? undefined;
+        // Warm: from memory, now; otherwise through the loader, which batches the cold reads of a tick.
+        return skusInMemory(ctx, p.id, p.country, segment) ?? skuListLoader(ctx).load(skuListKey(p.id, p.country, segment));
+      },
     }),
     sku: t.field({
       type: SkuRef,

@@ -3,6 +3,7 @@ import { joinKey } from '../node.js';
 import { nullIfNotFound } from '../../errors/not-found.js';
 import { availabilityListKey, availabilityListLoader } from './catalog.loaders.js';
 import { validAvailabilityId } from './catalog.args.js';
+import { availabilitiesInMemory } from './catalog.source.js';
 import { AvailabilityRef, ProductRef, SkuRef } from './refs.js';
 
 SkuRef.implement({
@@ -34,7 +35,14 @@ SkuRef.implement({
       type: [AvailabilityRef],
       description: 'Where and how this SKU can be bought in its country; the catalogItemId of one is what goes into a cart. One upstream list per SKU and segment.',
       args: { targetSegment: t.arg({ type: CustomerSegmentEnum, required: false, description: 'Only availabilities for this segment.' }) },
-      resolve: (s, args, ctx) => availabilityListLoader(ctx).load(availabilityListKey(s.productId, s.id, s.country, args.targetSegment ?? undefined)),
+      resolve: (s, args, ctx) => {
+        const segment = args.targetSegment ?? undefined;
+        // Warm: from memory, now; otherwise through the loader, which batches the cold reads of a tick.
+        return (
+          availabilitiesInMemory(ctx, s.productId, s.id, s.country, segment) ??
+          availabilityListLoader(ctx).load(availabilityListKey(s.productId, s.id, s.country, segment))
+        );
+      },
     }),
     availability: t.field({
       type: AvailabilityRef,
