@@ -56,17 +56,6 @@ export function createContext(
   const locale = req.locale ?? services.defaultLocale;
   // Every line of the operation carries its correlation id and, when it has one, its W3C trace id.
   const logger = services.logger.child(req.trace ? { correlationId: req.correlationId, traceId: req.trace.traceId } : { correlationId: req.correlationId });
-  // One signal for all upstream calls of this operation; each call listens to it, and an operation
-  // may fan out to dozens of calls, which is expected and not a leak.
-  let signal: AbortSignal | undefined;
-  if (req.signal) {
-    const controller = new AbortController();
-    setMaxListeners(0, controller.signal);
-    const source = req.signal;
-    if (source.aborted) controller.abort(source.reason);
-    else source.addEventListener('abort', () => controller.abort(source.reason), { once: true });
-    signal = controller.signal;
-  }
   // Idempotency outcomes, recent orders and cursors are kept per caller: one caller's never reach another.
   const scope = `${services.partnerScope}:${identityScope(req.identity)}`;
   return {
@@ -74,11 +63,32 @@ export function createContext(
     services,
     correlationId: req.correlationId,
     locale,
-    call: { correlationId: req.correlationId, locale, logger, ...(signal ? { signal } : {}), ...(req.identity ? { identity: req.identity } : {}), ...(req.trace ? { trace: req.trace } : {}) },
+    call: withLazySignal({ correlationId: req.correlationId, locale, logger, ...(req.identity ? { identity: req.identity } : {}), ...(req.trace ? { trace: req.trace } : {}) }, req.signal),
     upstream: services.upstream,
     catalogCache: services.catalogCache,
     logger,
     cursors: services.cursorSigner.forScope(scope),
     staleCatalog: new StaleCatalogReads(),
   };
+}
+
+/**
+ * The call context with the operation's signal, made when a call first reads it: a request answered
+ * from the catalog cache makes no upstream call, and an AbortController with its listener for each
+ * request was ~2 % of the warm browse's CPU. One signal serves all the operation's calls; each call
+ * listens to it, and an operation may fan out to dozens of calls, which is expected and not a leak.
+ */
+function withLazySignal(call: Omit<CallContext, 'signal'>, source: AbortSignal | undefined): CallContext {
+  if (!source) return call;
+  let signal: AbortSignal | undefined;
+  // Enumerable, so a copy of the call ({ ...ctx.call }) carries the signal as a plain one did.
+  return Object.defineProperty(call, 'signal', { enumerable: true, get: () => (signal ??= operationSignal(source)) });
+}
+
+function operationSignal(source: AbortSignal): AbortSignal {
+  const controller = new AbortController();
+  setMaxListeners(0, controller.signal);
+  if (source.aborted) controller.abort(source.reason);
+  else source.addEventListener('abort', () => controller.abort(source.reason), { once: true });
+  return controller.signal;
 }

@@ -1,6 +1,6 @@
 // Builds the GraphQL server from a config: schema, context, plugins, limits, masking, GraphiQL.
 // Exported on its own so tests call yoga.fetch without a socket; server.ts only listens.
-import { createYoga, useReadinessCheck, type YogaServerInstance } from 'graphql-yoga';
+import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import type { Logger } from 'pino';
@@ -18,6 +18,7 @@ import { correlationIdOf, useCorrelationId } from './plugins/correlation.js';
 import { useExactEndpoints } from './plugins/endpoints.js';
 import { useOperationLog } from './plugins/operation-log.js';
 import { useRequestBodyLimit } from './plugins/body-limit.js';
+import { useReadiness } from './plugins/readiness.js';
 import { useStaleCatalogMarker } from './plugins/stale-catalog-marker.js';
 import { maskError } from './plugins/mask-error.js';
 import { EXAMPLE_QUERY } from './graphiql.js';
@@ -156,11 +157,7 @@ export function createGateway({ config, baseUrl, logger, client }: GatewayOption
       useRequestBodyLimit(config.limits.maxRequestBytes),
       // Redis trouble degrades the gateway but does not stop it serving (each feature falls back),
       // so /ready stays 200 and says so in its body; 503 only while draining.
-      useReadinessCheck({
-        endpoint: READY_PATH,
-        check: ({ fetchAPI }) =>
-          ready ? new fetchAPI.Response(JSON.stringify({ ready: true, ...shared.status() }), { headers: { 'content-type': 'application/json' } }) : false,
-      }),
+      useReadiness(READY_PATH, () => (ready ? { ready: true, ...shared.status() } : undefined)),
     ],
   });
 
