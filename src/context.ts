@@ -7,6 +7,7 @@ import type { CallContext, PartnerCenterClient } from './upstream/client.js';
 import type { CallTrace } from './upstream/observer.js';
 import type { SharedCache } from './state/shared-cache.js';
 import { StaleCatalogReads } from './state/stale-catalog.js';
+import type { ServedEntries } from './state/served-entries.js';
 import type { IdempotencyKeeper } from './state/idempotency.js';
 import type { StatusPollers } from './state/status-poller.js';
 import type { RecentOrders } from './state/recent-orders.js';
@@ -47,6 +48,8 @@ export interface GatewayContext {
   cursors: ScopedCursorSigner;
   /** Catalog reads of this operation served stale because Partner Center failed (extensions.catalog). */
   staleCatalog: StaleCatalogReads;
+  /** Set by the catalog result cache while an operation it may keep runs: what it was served from memory. */
+  catalogServed?: ServedEntries;
 }
 
 export function createContext(

@@ -7,6 +7,7 @@ import type { Logger } from 'pino';
 import type { Config } from './config.js';
 import { createContext, type GatewayContext, type GatewayServices } from './context.js';
 import { subgraphSchema } from './schema/index.js';
+import { isPublicCatalogQuery } from './schema/catalog/public-query.js';
 import { PartnerCenterClient, type ClientOptions } from './upstream/client.js';
 import { createUpstreamBudget } from './upstream/budget.js';
 import { SharedCache } from './state/shared-cache.js';
@@ -17,6 +18,7 @@ import { StatusPollers } from './state/status-poller.js';
 import { correlationIdOf, useCorrelationId } from './plugins/correlation.js';
 import { useExactEndpoints } from './plugins/endpoints.js';
 import { useOperationLog } from './plugins/operation-log.js';
+import { useCatalogResultCache } from './plugins/catalog-result-cache.js';
 import { useRequestBodyLimit } from './plugins/body-limit.js';
 import { useReadiness } from './plugins/readiness.js';
 import { useStaleCatalogMarker } from './plugins/stale-catalog-marker.js';
@@ -152,6 +154,9 @@ export function createGateway({ config, baseUrl, logger, client }: GatewayOption
       useCorrelationId(),
       useStaleCatalogMarker(),
       useOperationLog(),
+      // Last of the onExecute plugins: a reused result ends that chain. A storefront asks a handful
+      // of catalog queries per market and locale; 256 kept results hold them with room to spare.
+      useCatalogResultCache({ maxResults: 256, isPublic: isPublicCatalogQuery }),
       // Last of ours, as yoga places its own limit: it wraps whichever request parser was chosen.
       // An oversized body is refused with 413 before it is buffered whole or parsed.
       useRequestBodyLimit(config.limits.maxRequestBytes),

@@ -12,6 +12,7 @@ import type { Logger } from 'pino';
 import { isCacheEntry, isNewer, type CacheEntry } from './cache-entry.js';
 import { FleetFlight, type FlightOutcome } from './fleet-flight.js';
 import type { RedisConnection } from './redis.js';
+import type { ServedEntries } from './served-entries.js';
 import type { CacheStore } from './store.js';
 import { isUpstreamOutage } from './upstream-outage.js';
 
@@ -122,6 +123,20 @@ export class SharedCache {
     this.stats.hits += 1;
     if (age >= this.ttlMs) this.revalidate(key, load, seen);
     return seen;
+  }
+
+  /**
+   * Whether every entry in `served` is still what the store holds for its key, and fresh: then a
+   * result made from them is what reading them again would make. Counted as that many hits.
+   */
+  stillServes(served: ServedEntries): boolean {
+    const now = this.now();
+    for (let i = 0; i < served.keys.length; i += 1) {
+      const entry = served.entries[i];
+      if (entry === undefined || this.store.peek?.(served.keys[i] ?? '') !== entry || now - entry.fetchedAt >= this.ttlMs) return false;
+    }
+    this.stats.hits += served.keys.length;
+    return true;
   }
 
   /** Keys this replica is loading or refreshing now, or waiting on another replica for (tests, metrics). */

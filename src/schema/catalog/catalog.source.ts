@@ -35,10 +35,14 @@ function shared<T>(ctx: GatewayContext, load: Load<T>): () => Promise<T> {
 
 /** The entry's value if this process may serve it now from memory, else undefined. */
 function inMemory<T>(ctx: GatewayContext, cacheKey: string, load: Load<T>): T | undefined {
-  return ctx.catalogCache.peek(cacheKey, shared(ctx, load))?.value;
+  const entry = ctx.catalogCache.peek(cacheKey, shared(ctx, load));
+  // The result cache keeps a result with the entries it was made from (plugins/catalog-result-cache.ts).
+  if (entry && ctx.catalogServed) ctx.catalogServed.add(cacheKey, entry);
+  return entry?.value;
 }
 
 async function readThrough<T>(ctx: GatewayContext, cacheKey: string, load: Load<T>): Promise<T> {
+  if (ctx.catalogServed) ctx.catalogServed.incomplete = true;
   const read = await ctx.catalogCache.read(cacheKey, shared(ctx, load));
   if (read.staleAgeMs !== undefined) ctx.staleCatalog.note(read.staleAgeMs);
   return read.value;
