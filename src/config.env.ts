@@ -59,6 +59,8 @@ export const gatewayEnv = {
   MAX_QUERY_ALIASES: int(1, 1_000).default(30),
   MAX_REQUEST_BYTES: int(1_024, 10_000_000).default(100_000),
   SHUTDOWN_GRACE_MS: int(0, 120_000).default(10_000),
+  // Gateway processes on this host (node:cluster): 0 or 1 runs this process alone, auto one per core.
+  GATEWAY_WORKERS: z.union([z.literal('auto'), int(0, 256)], { error: 'expected auto or a number of workers from 0 to 256' }).default(0),
   AZURE_TENANT_ID: z.preprocess(blankToUndefined, z.string().trim().refine(isGuid, 'must be the partner tenant id (a GUID)').optional()),
   AZURE_CLIENT_ID: optionalString,
   AZURE_CLIENT_SECRET: optionalString,

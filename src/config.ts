@@ -2,6 +2,7 @@
 // src/sandbox/settings.ts). Every setting is validated on its own and every cross-field check runs
 // on whatever parsed, so an operator sees every problem in one report instead of fixing them one
 // restart at a time.
+import { availableParallelism } from 'node:os';
 import { AZURE_CREDENTIAL_NAMES, gatewayEnv, type GatewayEnv } from './config.env.js';
 import { isSet, parseFields, type Env, type Fields } from './config.fields.js';
 import type { AzureCredentials, Config } from './config.types.js';
@@ -78,6 +79,7 @@ export function loadConfig(env: Env = process.env): ConfigResult {
       maxRequestBytes: e.MAX_REQUEST_BYTES,
     },
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+    workers: e.GATEWAY_WORKERS === 'auto' ? availableParallelism() : Math.max(1, e.GATEWAY_WORKERS),
     orderStatusPoll: { initialMs: e.ORDER_STATUS_POLL_MS, maxMs: Math.max(e.ORDER_STATUS_POLL_MS, e.ORDER_STATUS_POLL_MAX_MS), leaseMs: e.ORDER_STATUS_POLL_LEASE_MS },
     http: {
       corsOrigins: listOf(e.CORS_ORIGINS),

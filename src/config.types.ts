@@ -132,6 +132,8 @@ export interface Config {
     readonly maxRequestBytes: number;
   };
   readonly shutdownGraceMs: number;
+  /** Worker processes serving the port (node:cluster, src/cluster.ts); 1: this process alone. */
+  readonly workers: number;
   /** orderStatusChanged polls Partner Center from this interval, backing off to the maximum. */
   readonly orderStatusPoll: { readonly initialMs: number; readonly maxMs: number; /** The fleet-wide lease of one poller. */ readonly leaseMs: number };
   readonly http: HttpSettings;

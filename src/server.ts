@@ -1,6 +1,8 @@
 // Process entry: read the config, start the embedded sandbox when no upstream is configured,
-// listen, and shut down gracefully on SIGTERM/SIGINT. The sandbox is imported dynamically and only
-// in sandbox mode, so a production gateway never loads the simulator; type imports load nothing.
+// listen, and shut down gracefully on SIGTERM/SIGINT. With GATEWAY_WORKERS above 1 this process is
+// a cluster primary and its workers serve (src/cluster.ts). The sandbox is imported dynamically
+// and only in sandbox mode, so a production gateway never loads the simulator; type imports load
+// nothing.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { pathToFileURL } from 'node:url';
@@ -8,6 +10,7 @@ import { pino, type Logger } from 'pino';
 import { formatConfigProblems, loadConfig, type Config } from './config.js';
 import { createGateway, type Gateway } from './yoga.js';
 import type { Sandbox, SandboxSettings } from './sandbox/index.js';
+import { isWorker, reportReady, runPrimary, workerConfig, workerId, workerSetup } from './cluster.js';
 
 export interface RunningServer {
   url: string;
@@ -29,14 +32,21 @@ export function createLogger(config: Pick<Config, 'logLevel'>): Logger {
   });
 }
 
+export interface StartOptions {
+  /** Sandbox mode: a sandbox already running (a cluster primary's), used instead of starting one. */
+  sandboxUrl?: string;
+}
+
 /**
  * Starts the gateway, and in sandbox mode the embedded sandbox with `sandboxSettings` (default:
  * the sandbox's defaults, whatever SANDBOX_* says: tests pass the settings they mean).
  */
-export async function startServer(config: Config, logger: Logger, sandboxSettings?: SandboxSettings): Promise<RunningServer> {
+export async function startServer(config: Config, logger: Logger, sandboxSettings?: SandboxSettings, options: StartOptions = {}): Promise<RunningServer> {
   let sandbox: Sandbox | undefined;
   let baseUrl = config.upstream.baseUrl;
-  if (config.mode === 'sandbox') {
+  if (config.mode === 'sandbox' && options.sandboxUrl) {
+    baseUrl = options.sandboxUrl;
+  } else if (config.mode === 'sandbox') {
     const simulator = await import('./sandbox/index.js');
     const settings = sandboxSettings ?? simulator.defaultSandboxSettings();
     sandbox = await simulator.startConfiguredSandbox(settings, logger.child({ component: 'sandbox' }));
@@ -85,18 +95,13 @@ async function main(): Promise<void> {
   }
   const { config } = result;
   const logger = createLogger(config);
-  const running = await startServer(config, logger, sandboxResult?.ok ? sandboxResult.settings : undefined);
-  logger.info(
-    {
-      url: `${running.url}/graphql`,
-      mode: config.mode,
-      upstream: running.sandbox ? running.sandbox.url : config.upstream.baseUrl,
-      auth: config.azure ? { upstream: config.azure.mode === 'user' ? 'app+user (on behalf of the caller)' : 'app-only', callers: 'bearer token required', allowedTenants: config.callers?.allowedTenants } : 'none',
-      ...(running.sandbox ? { note: 'sandbox mode: embedded Partner Center simulator, no caller authentication' } : {}),
-      ...(!running.sandbox && !config.azure ? { note: 'open mode: no Azure credentials, so no caller authentication and no upstream token' } : {}),
-    },
-    `gateway listening on ${running.url}/graphql`,
-  );
+  const sandboxSettings = sandboxResult?.ok ? sandboxResult.settings : undefined;
+  if (isWorker()) return runWorker(config, logger);
+  if (config.workers > 1) {
+    return runPrimary(config, logger, sandboxSettings, { listening: (url, upstream) => logListening(logger, config, url, upstream, config.workers) });
+  }
+  const running = await startServer(config, logger, sandboxSettings);
+  logListening(logger, config, running.url, running.sandbox?.url);
   const onSignal = (signal: NodeJS.Signals) => {
     logger.info({ signal }, 'shutting down');
     running.stop().then(
@@ -109,6 +114,45 @@ async function main(): Promise<void> {
   };
   process.once('SIGTERM', onSignal);
   process.once('SIGINT', onSignal);
+}
+
+/** The line that says the gateway serves: where, over what, and how callers authenticate. */
+function logListening(logger: Logger, config: Config, url: string, sandboxUrl: string | undefined, workers?: number): void {
+  logger.info(
+    {
+      url: `${url}/graphql`,
+      mode: config.mode,
+      ...(workers ? { workers } : {}),
+      upstream: sandboxUrl ?? config.upstream.baseUrl,
+      auth: config.azure ? { upstream: config.azure.mode === 'user' ? 'app+user (on behalf of the caller)' : 'app-only', callers: 'bearer token required', allowedTenants: config.callers?.allowedTenants } : 'none',
+      ...(sandboxUrl ? { note: 'sandbox mode: embedded Partner Center simulator, no caller authentication' } : {}),
+      ...(!sandboxUrl && !config.azure ? { note: 'open mode: no Azure credentials, so no caller authentication and no upstream token' } : {}),
+    },
+    `gateway listening on ${url}/graphql${workers ? ` (${workers} workers)` : ''}`,
+  );
+}
+
+/** A cluster worker: the primary's setup, then one gateway on the shared port until told to stop. */
+async function runWorker(config: Config, logger: Logger): Promise<void> {
+  const setup = await workerSetup();
+  const log = logger.child({ worker: workerId() });
+  const running = await startServer(workerConfig(config, setup), log, undefined, setup.upstreamUrl ? { sandboxUrl: setup.upstreamUrl } : {});
+  log.info({ pid: process.pid }, 'worker listening');
+  reportReady(running.url);
+  const stop = () => {
+    running.stop().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        log.error({ err }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  // stop() runs once however often it is asked: the primary forwards SIGTERM, and a terminal's
+  // Ctrl-C reaches every process of the group. A worker whose primary is gone stops as well.
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+  process.on('disconnect', stop);
 }
 
 // Run only as the entry point, so tests can import startServer.
