@@ -7,11 +7,14 @@
 //                                      younger than stale-if-error, and the read says how old it is.
 // One load per key at a time: in this process (concurrent readers share a promise) and in the fleet
 // (FleetFlight: a Redis lock, followers wait for the leader's notice). Without Redis, or while it is
-// down, the lock step is skipped and the store is this process's memory (FallbackStore).
+// down, the lock step is skipped and the store is this process's memory (FallbackStore). Over Redis
+// the entries last read or written are also copied in memory (LocalCopies), so fresh ones are
+// served without a round trip.
 import type { Logger } from 'pino';
 import { isCacheEntry, isNewer, type CacheEntry } from './cache-entry.js';
 import { FleetFlight, type FlightOutcome } from './fleet-flight.js';
 import type { RedisConnection } from './redis.js';
+import { LocalCopies } from './local-copies.js';
 import type { ServedEntries } from './served-entries.js';
 import type { CacheStore } from './store.js';
 import { isUpstreamOutage } from './upstream-outage.js';
@@ -46,6 +49,8 @@ export interface SharedCacheOptions {
   logger?: Logger;
   /** Epoch milliseconds; tests move time by hand. */
   now?: () => number;
+  /** Bound of the in-process copies kept of a store outside this process (LocalCopies). */
+  maxEntries?: number;
 }
 
 /** A follower's leader failed with an outage: serve what you have. */
@@ -60,6 +65,8 @@ export class SharedCache {
   private readonly swrMs: number;
   private readonly sieMs: number;
   private readonly now: () => number;
+  /** Over a store outside this process (Redis): the entries last read or written, for peek(). */
+  private readonly copies: LocalCopies | undefined;
   readonly stats: CacheStats = { hits: 0, misses: 0, revalidations: 0, staleOnError: 0 };
 
   constructor(
@@ -73,6 +80,12 @@ export class SharedCache {
     const lockMs = (options.loadTimeoutMs ?? 15_000) + LOCK_MARGIN_MS;
     // TTL 0 means no caching: nothing is stored, so there would be nothing for followers to wait for.
     this.fleet = options.redis && this.ttlMs > 0 ? new FleetFlight(options.redis, options.namespace ?? 'catalog', lockMs, options.logger) : undefined;
+    this.copies = store.peek || this.ttlMs === 0 ? undefined : new LocalCopies(options.maxEntries ?? 5_000, this.ttlMs);
+  }
+
+  /** The entry this process holds in memory for `key`: the store's own, or the copy of it. */
+  private inMemory(key: string): unknown {
+    return this.store.peek ? this.store.peek(key) : this.copies?.get(key);
   }
 
   /** How long the store keeps an entry: fresh, then as long as either stale window may still use it. */
@@ -109,17 +122,20 @@ export class SharedCache {
   }
 
   /**
-   * The entry, when the store holds it in this process's memory and it may be served now: fresh,
-   * or stale within stale-while-revalidate (then one background refresh starts, as read() does).
-   * Otherwise undefined, and the caller goes through read(). No promise and no tick: a warm read
-   * is a map lookup, so a warm catalog page resolves without one await (28 of them in the browse).
+   * The entry, when this process holds it in memory and it may be served now: the store's own,
+   * fresh or stale within stale-while-revalidate (then one background refresh starts, as read()
+   * does), or its copy of a Redis entry, fresh. Otherwise undefined, and the caller goes through read(). No
+   * promise and no tick: a warm read is a map lookup, so a warm catalog page resolves without one
+   * await (28 of them in the browse).
    */
   peek<T>(key: string, load: () => Promise<T>): CacheEntry<T> | undefined {
-    const stored = this.store.peek?.(key);
+    const stored = this.inMemory(key);
     if (stored === undefined || !isCacheEntry(stored)) return undefined;
     const seen = stored as CacheEntry<T>;
     const age = this.now() - seen.fetchedAt;
-    if (age >= this.ttlMs + this.swrMs) return undefined;
+    // A copy of a Redis entry is served fresh only: once stale, read() asks Redis, where another
+    // replica may already have refreshed it.
+    if (age >= this.ttlMs + this.swrMs || (age >= this.ttlMs && this.copies)) return undefined;
     this.stats.hits += 1;
     if (age >= this.ttlMs) this.revalidate(key, load, seen);
     return seen;
@@ -133,7 +149,7 @@ export class SharedCache {
     const now = this.now();
     for (let i = 0; i < served.keys.length; i += 1) {
       const entry = served.entries[i];
-      if (entry === undefined || this.store.peek?.(served.keys[i] ?? '') !== entry || now - entry.fetchedAt >= this.ttlMs) return false;
+      if (entry === undefined || this.inMemory(served.keys[i] ?? '') !== entry || now - entry.fetchedAt >= this.ttlMs) return false;
     }
     this.stats.hits += served.keys.length;
     return true;
@@ -146,12 +162,15 @@ export class SharedCache {
 
   /** Empties the store (tests and benchmarks start cold this way); loads in flight still land. */
   clear(): Promise<void> {
+    this.copies?.clear();
     return this.store.clear();
   }
 
   private async entry(key: string): Promise<CacheEntry<unknown> | undefined> {
     const stored = await this.store.get(key);
-    return isCacheEntry(stored) ? stored : undefined;
+    if (!isCacheEntry(stored)) return undefined;
+    this.copies?.note(key, stored);
+    return stored;
   }
 
   private usableOnError(entry: CacheEntry<unknown>): boolean {
@@ -243,6 +262,7 @@ export class SharedCache {
     const value = await load();
     const entry: CacheEntry<T> = { fetchedAt: this.now(), value };
     await this.store.set(key, entry, this.storeTtlMs);
+    this.copies?.note(key, entry);
     return entry;
   }
 }

@@ -1,8 +1,8 @@
 // SharedCache.peek: the synchronous read of a warm entry held in this process's memory. It serves
 // exactly what read() would serve without waiting (fresh, or stale within stale-while-revalidate,
-// which starts the one background refresh), and nothing else: a missing or too old entry, or a
-// store that is not in memory (Redis), is left to read().
-import { describe, expect, it } from 'vitest';
+// which starts the one background refresh), and nothing else: a missing or too old entry is left
+// to read(). Over a store outside this process (Redis) it serves the copies of what it read or wrote.
+import { describe, expect, it, vi } from 'vitest';
 import { MemoryStore } from '../../src/state/memory-store.js';
 import { SharedCache } from '../../src/state/shared-cache.js';
 import type { CacheStore } from '../../src/state/store.js';
@@ -49,12 +49,35 @@ describe('SharedCache.peek', () => {
     expect((await cache.read('k', load('v2'))).value).toBe('v2');
   });
 
-  it('answers nothing from a store that is not in this process (it has no peek)', async () => {
+});
+
+describe('SharedCache.peek over a store outside this process (Redis)', () => {
+  const remoteStore = () => {
     const memory = new MemoryStore(100);
-    const remote: CacheStore = { get: (k) => memory.get(k), set: (k, v, t) => memory.set(k, v, t), delete: (k) => memory.delete(k), clear: () => memory.clear() };
-    const { cache, load } = setup(remote);
+    const store: CacheStore = { get: (k) => memory.get(k), set: (k, v, t) => memory.set(k, v, t), delete: (k) => memory.delete(k), clear: () => memory.clear() };
+    return { memory, store };
+  };
+
+  it('serves its copy of an entry it read or wrote while fresh, and nothing once the TTL is past or after a clear', async () => {
+    const { store } = remoteStore();
+    const { cache, clock, load } = setup(store);
     await cache.read('k', load('v1'));
+    expect(cache.peek('k', load('never'))?.value).toBe('v1');
+    clock.t += 61_000;
     expect(cache.peek('k', load('never'))).toBeUndefined();
-    expect((await cache.read('k', load('never'))).value).toBe('v1');
+    // Stale: read() serves it from the store and refreshes it; the refresh's entry is copied too.
+    expect((await cache.read('k', load('v2'))).value).toBe('v1');
+    await vi.waitFor(() => expect(cache.peek('k', load('never'))?.value).toBe('v2'));
+    await cache.clear();
+    expect(cache.peek('k', load('never'))).toBeUndefined();
+  });
+
+  it('copies what another replica stored once it has read it', async () => {
+    const { memory, store } = remoteStore();
+    const { cache, clock, load } = setup(store);
+    await memory.set('k', { fetchedAt: clock.t, value: 'theirs' }, 600_000);
+    expect(cache.peek('k', load('never'))).toBeUndefined();
+    expect((await cache.read('k', load('never'))).value).toBe('theirs');
+    expect(cache.peek('k', load('never'))?.value).toBe('theirs');
   });
 });
