@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { pathToFileURL } from 'node:url';
 import { pino, type Logger } from 'pino';
 import { formatConfigProblems, loadConfig, type Config } from './config.js';
-import { createGateway, type Gateway } from './yoga.js';
+import type { Gateway } from './yoga.js';
 import type { Sandbox, SandboxSettings } from './sandbox/index.js';
 import { isWorker, reportReady, runPrimary, workerConfig, workerId, workerSetup } from './cluster.js';
 
@@ -54,6 +54,9 @@ export async function startServer(config: Config, logger: Logger, sandboxSetting
   }
   if (!baseUrl) throw new Error('No upstream: PARTNER_CENTER_BASE_URL is unset and the sandbox is off.');
 
+  // Imported here, not at the top: a cluster primary runs this module but serves nothing, and the
+  // gateway's module graph is ~100 MiB of its RSS.
+  const { createGateway } = await import('./yoga.js');
   const gateway = createGateway({ config, baseUrl, logger });
   const server = createServer(gateway.yoga);
   // Keep-alive sockets must not outlive a load balancer's idle timeout by much, nor hold shutdown.
