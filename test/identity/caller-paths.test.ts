@@ -4,7 +4,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
 import { startFakeEntra, type FakeEntra } from '../helpers/fake-entra.js';
-import { runEntry, type Proc } from '../helpers/process.js';
+import type { Proc } from '../helpers/process.js';
+import { startSignedInGateway } from '../helpers/signed-in-gateway.js';
 
 let entra: FakeEntra;
 let sandbox: Sandbox;
@@ -16,17 +17,7 @@ const QUERY = '{ product(productId: "CFQ7TTC0LH18", country: "US") { title } }';
 beforeAll(async () => {
   entra = await startFakeEntra({});
   sandbox = await startSandbox({ auth: { jwksUri: entra.jwksUri(), ca: entra.caPem } });
-  proc = runEntry('src/server.ts', {
-    PORT: '0',
-    LOG_LEVEL: 'info',
-    NODE_EXTRA_CA_CERTS: entra.caPath,
-    AZURE_TENANT_ID: entra.tenantId,
-    AZURE_CLIENT_ID: entra.clientId,
-    AZURE_CLIENT_SECRET: entra.clientSecret,
-    AZURE_AUTHORITY_HOST: entra.url,
-    PARTNER_CENTER_BASE_URL: sandbox.url,
-  });
-  base = String((await proc.waitForLog('url')).url).replace(/\/graphql$/, '');
+  ({ proc, base } = await startSignedInGateway(entra, sandbox.url, { LOG_LEVEL: 'info' }));
 });
 afterAll(async () => {
   if (proc?.child.exitCode === null) proc.child.kill('SIGKILL');

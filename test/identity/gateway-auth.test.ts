@@ -8,7 +8,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { makeClientCertificate, startFakeEntra, type FakeEntra } from '../helpers/fake-entra.js';
-import { runEntry, type Proc } from '../helpers/process.js';
+import type { Proc } from '../helpers/process.js';
+import { startSignedInGateway } from '../helpers/signed-in-gateway.js';
 
 let entra: FakeEntra;
 let sandbox: Sandbox;
@@ -16,19 +17,9 @@ const procs: Proc[] = [];
 const logs = () => procs.map((p) => p.stdout() + p.stderr()).join('\n');
 
 async function startGateway(env: Record<string, string>): Promise<string> {
-  const proc = runEntry('src/server.ts', {
-    PORT: '0',
-    LOG_LEVEL: 'debug',
-    NODE_EXTRA_CA_CERTS: entra.caPath,
-    AZURE_TENANT_ID: entra.tenantId,
-    AZURE_CLIENT_ID: entra.clientId,
-    AZURE_CLIENT_SECRET: entra.clientSecret,
-    AZURE_AUTHORITY_HOST: entra.url,
-    PARTNER_CENTER_BASE_URL: sandbox.url,
-    ...env,
-  });
+  const { proc, base } = await startSignedInGateway(entra, sandbox.url, env);
   procs.push(proc);
-  return String((await proc.waitForLog('url')).url);
+  return `${base}/graphql`;
 }
 
 async function post(url: string, query: string, token?: string) {

@@ -14,7 +14,8 @@ import { ROUTE, startSandbox, type Sandbox } from '../../src/sandbox/index.js';
 import { startStack, type Stack } from '../helpers/stack.js';
 import { findCustomer } from '../helpers/commerce.js';
 import { startFakeEntra, type FakeEntra } from '../helpers/fake-entra.js';
-import { runEntry, type Proc } from '../helpers/process.js';
+import type { Proc } from '../helpers/process.js';
+import { startSignedInGateway } from '../helpers/signed-in-gateway.js';
 import { scrape } from '../helpers/prometheus-scrape.js';
 import { BrowseCatalogDocument, CheckoutCartDocument, CreateCartDocument, ProductDocument } from '../gql/graphql.js';
 
@@ -246,17 +247,7 @@ describe('behind caller authentication (a gateway process, a fake Entra ID)', ()
   beforeAll(async () => {
     entra = await startFakeEntra();
     sandbox = await startSandbox({ auth: { jwksUri: entra.jwksUri(), ca: entra.caPem } });
-    proc = runEntry('src/server.ts', {
-      PORT: '0',
-      LOG_LEVEL: 'debug',
-      NODE_EXTRA_CA_CERTS: entra.caPath,
-      AZURE_TENANT_ID: entra.tenantId,
-      AZURE_CLIENT_ID: entra.clientId,
-      AZURE_CLIENT_SECRET: entra.clientSecret,
-      AZURE_AUTHORITY_HOST: entra.url,
-      PARTNER_CENTER_BASE_URL: sandbox.url,
-    });
-    url = String((await proc.waitForLog('mode')).url).replace(/\/graphql$/, '');
+    ({ proc, base: url } = await startSignedInGateway(entra, sandbox.url));
   });
   afterAll(async () => {
     if (proc && proc.child.exitCode === null) {
